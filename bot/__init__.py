@@ -1,0 +1,1 @@
+"""The engine and the application: settings, database, RFQs, vendor agents, ranking, CLI."""
