@@ -67,6 +67,15 @@ async def upgrade(engine: AsyncEngine, revision: str = "head") -> None:
         await connection.run_sync(lambda sync: command.upgrade(_alembic_config(sync), revision))
 
 
+def head_revision() -> str | None:
+    """The newest revision the code knows: what `upgrade` brings a database to."""
+    from alembic.script import ScriptDirectory
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    return ScriptDirectory.from_config(config).get_current_head()
+
+
 async def current_revision(engine: AsyncEngine) -> str | None:
     from alembic.runtime.migration import MigrationContext
 

@@ -74,6 +74,7 @@ MANUFACTURER_ALIASES: dict[str, tuple[str, ...]] = {
     "HRO": ("Korean Hroparts Elec", "Hroparts"),
     "AEROSEMI": ("XI AN Aerosemi Tech", "Aerosemi", "航天民芯"),
     "WALSIN": ("Walsin Tech Corp", "Walsin Technology", "华新科", "華新科"),
+    "AMS": ("Advanced Monolithic Systems", "AMS(Advanced Monolithic Systems)"),
     "AOS": ("Alpha & Omega Semicon", "Alpha and Omega Semiconductor", "万代", "萬代"),
     "CJ": (
         "CJ(Jiangsu Changjing Electronics Tech)",

@@ -93,7 +93,10 @@ class Part(Base):
     attributes: Mapped[dict[str, Any]] = mapped_column(default=dict)
     #: Where the row came from: "seed", "jlcparts", "jlc-export", "octopart-cpl", "csv".
     source: Mapped[str] = mapped_column(String(40))
-    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    #: Indexed: the matcher polls max(updated_at) to notice an import by another process.
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), default=utcnow, index=True
+    )
 
     manufacturer: Mapped[Manufacturer] = relationship(lazy="joined")
 

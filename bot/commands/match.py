@@ -1,0 +1,154 @@
+"""`sourcing-bot match TEXT`: parse a buyer's message and show catalogue candidates.
+
+For every part request in the message it prints the request (its JSON) and a table of
+the best candidates with their score, kind and the reason they are offered; `--json`
+prints the same as one JSON array for programs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from catalogue.matching import Candidate
+    from catalogue.request import PartRequest
+
+EXAMPLE = 'sourcing-bot match "500 pcs 0603 10k"'
+
+
+def _positive(text: str) -> int:
+    try:
+        number = int(text)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {text!r}")
+    return number
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "text",
+        metavar="TEXT",
+        help="the buyer's message: one part, several, or a pasted BOM ('-' reads stdin)",
+    )
+    parser.add_argument(
+        "--json",
+        action="store_true",
+        help='print [{"request": {...}, "candidates": [{...}]}] instead of tables',
+    )
+    parser.add_argument(
+        "--limit",
+        type=_positive,
+        default=5,
+        metavar="N",
+        help="candidates shown per request (default 5)",
+    )
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    import asyncio
+    import json
+    import sys
+
+    from catalogue.parser import parse_request
+
+    text = sys.stdin.read() if args.text == "-" else args.text
+    requests = parse_request(text)
+    if not requests:
+        print(
+            "sourcing-bot match: no part request found in that message; name a part number "
+            f"or describe a part with its value and package, e.g. {EXAMPLE}",
+            file=sys.stderr,
+        )
+        return 1
+    results = asyncio.run(_match_all(requests, args.limit))
+    if args.json:
+        document = [
+            {"request": request.to_dict(), "candidates": [c.to_dict() for c in candidates]}
+            for request, candidates in results
+        ]
+        print(json.dumps(document, ensure_ascii=False, indent=2))
+    else:
+        print(render(results))
+    return 0
+
+
+async def _match_all(
+    requests: list[PartRequest], limit: int
+) -> list[tuple[PartRequest, list[Candidate]]]:
+    from bot.database import open_database
+    from bot.settings import load_settings
+    from catalogue.matching import Catalogue, IndexCache
+
+    url = load_settings().database_url
+    database = await open_database(url)
+    try:
+        catalogue = Catalogue(
+            database.sessions, cache=IndexCache(cache_directory(), _identity(url))
+        )
+        return [(request, await catalogue.match(request, limit)) for request in requests]
+    finally:
+        await database.close()
+
+
+def cache_directory() -> Path:
+    """Where built part-number indexes are kept between runs (XDG cache directory)."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "sourcing-bot"
+
+
+def _identity(url: str) -> str:
+    """The database a URL names, with a relative SQLite path made absolute."""
+    from sqlalchemy.engine import make_url
+
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
+        return f"sqlite:///{Path(parsed.database or '').resolve()}"
+    return parsed.render_as_string(hide_password=True)
+
+
+def render(results: list[tuple[PartRequest, list[Candidate]]]) -> str:
+    """The human form: each request, its JSON, and its candidates as a table."""
+    import json
+
+    from catalogue.matching.describe import request_summary
+
+    blocks = []
+    for number, (request, candidates) in enumerate(results, start=1):
+        lines = [
+            f"{number}. {request_summary(request)}",
+            f"   {json.dumps(request.to_dict(), ensure_ascii=False)}",
+        ]
+        if candidates:
+            lines += _table(candidates)
+        else:
+            lines.append("   no catalogue part matches this request")
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks)
+
+
+def _table(candidates: list[Candidate]) -> list[str]:
+    header = ("score", "kind", "part number", "manufacturer", "package", "reason")
+    rows = [
+        (
+            str(c.score),
+            str(c.kind),
+            c.mpn,
+            c.manufacturer,
+            c.package or "-",
+            c.reason,
+        )
+        for c in candidates
+    ]
+    widths = [max(len(row[i]) for row in (header, *rows)) for i in range(len(header) - 1)]
+    lines = []
+    for row in (header, *rows):
+        cells = [row[0].rjust(widths[0])]
+        cells += [cell.ljust(width) for cell, width in zip(row[1:-1], widths[1:], strict=True)]
+        lines.append("   " + "  ".join(cells) + "  " + row[-1])
+    return lines
