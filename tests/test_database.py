@@ -40,7 +40,7 @@ def test_plain_sqlite_url_uses_aiosqlite() -> None:
 
 
 async def test_an_empty_database_is_migrated_to_head(empty_db: Database) -> None:
-    assert await current_revision(empty_db.engine) == head_revision() == "0002"
+    assert await current_revision(empty_db.engine) == head_revision() is not None
 
 
 async def test_upgrading_twice_changes_nothing(empty_db: Database) -> None:

@@ -1,0 +1,5 @@
+"""Vendor agents: one interface, one implementation per way a vendor can be asked."""
+
+from bot.agents.base import AgentError, VendorAgent
+
+__all__ = ["AgentError", "VendorAgent"]
