@@ -74,6 +74,7 @@ MANUFACTURER_ALIASES: dict[str, tuple[str, ...]] = {
     "HRO": ("Korean Hroparts Elec", "Hroparts"),
     "AEROSEMI": ("XI AN Aerosemi Tech", "Aerosemi", "航天民芯"),
     "WALSIN": ("Walsin Tech Corp", "Walsin Technology", "华新科", "華新科"),
+    "GEEHY": ("Geehy Semiconductor", "Geehy", "极海", "极海半导体"),
     "AMS": ("Advanced Monolithic Systems", "AMS(Advanced Monolithic Systems)"),
     "AOS": ("Alpha & Omega Semicon", "Alpha and Omega Semiconductor", "万代", "萬代"),
     "CJ": (
@@ -81,13 +82,14 @@ MANUFACTURER_ALIASES: dict[str, tuple[str, ...]] = {
         "Jiangsu Changjing Electronics Tech",
         "Changjiang Electronics",
         "JCET",
+        "JSCJ",
         "长电",
         "長電",
         "长晶",
     ),
     "LRC": ("LRC(Leshan Radio)", "Leshan Radio", "乐山", "樂山", "乐山无线电"),
     "YXC": ("YXC Crystal Oscillators", "Yangxing Tech", "扬兴", "揚興"),
-    "GIGADEVICE": ("GigaDevice Semicon Beijing", "GigaDevice", "兆易", "兆易创新"),
+    "GIGADEVICE": ("GigaDevice Semicon Beijing", "GigaDevice", "GD", "兆易", "兆易创新"),
     "WCH": (
         "WCH(Jiangsu Qin Heng)",
         "Jiangsu Qin Heng",
