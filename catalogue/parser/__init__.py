@@ -1,0 +1,13 @@
+"""The request parser: a buyer's free text becomes the part requests it makes.
+
+`parse_request("500 pcs 0603 10k 1%")` is one 10 kΩ 1% 0603 resistor, 500 pieces. The
+parser reads English and Chinese, typos, part numbers, shared context above lists and
+BOM pastes; a message that asks for nothing gives `[]`, never an exception. The JSON form
+of each request (`PartRequest.to_dict()`) is the contract with the rest of the product.
+"""
+
+from __future__ import annotations
+
+from catalogue.parser.message import ParsedItem, parse_items, parse_request
+
+__all__ = ["ParsedItem", "parse_items", "parse_request"]
