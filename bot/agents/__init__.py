@@ -1,5 +1,5 @@
 """Vendor agents: one interface, one implementation per way a vendor can be asked."""
 
-from bot.agents.base import AgentError, VendorAgent
+from bot.agents.base import AgentError, AgentTimedOut, VendorAgent
 
-__all__ = ["AgentError", "VendorAgent"]
+__all__ = ["AgentError", "AgentTimedOut", "VendorAgent"]

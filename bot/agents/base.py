@@ -3,7 +3,7 @@
 An agent is asked once per RFQ and yields offers as they come. How it ends is the
 dispatch's final state: offers yielded means answered; nothing yielded means declined
 (the vendor has no quote); `AgentError` means failed, with the reason; running past the
-RFQ's window means timed out (the collector cancels it). Any other exception is a bug in
+RFQ's window, or `AgentTimedOut`, means timed out. Any other exception is a bug in
 the agent and is recorded as a failure too, so one broken vendor never breaks a quote.
 """
 
@@ -17,6 +17,10 @@ from bot.quotes import Offer, QuoteRequest
 
 class AgentError(Exception):
     """The vendor could not be asked or answered unusably; `str(error)` is the reason."""
+
+
+class AgentTimedOut(AgentError):
+    """The vendor did not answer by the RFQ's reply_by: timed out, not failed."""
 
 
 class VendorAgent(Protocol):
