@@ -11,7 +11,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, DateTime, Float, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import JSON, BigInteger, Float, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from catalogue.models import Base, CatalogueSource, Manufacturer, ManufacturerAlias, Part, utcnow
@@ -31,6 +31,7 @@ __all__ = [
     "Vendor",
     "VendorKind",
     "VendorPrice",
+    "VendorReply",
     "VendorStatus",
 ]
 
@@ -84,7 +85,7 @@ class Vendor(Base):
     prices_include_tax: Mapped[bool] = mapped_column(default=False)
     #: Categories served; None serves every category.
     categories: Mapped[list[str] | None] = mapped_column(JSON)
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
     # Track record, kept as running sums so a score is one row read.
     asked_count: Mapped[int] = mapped_column(default=0)
     answered_count: Mapped[int] = mapped_column(default=0)
@@ -116,7 +117,7 @@ class VendorPrice(Base):
     multiple: Mapped[int | None]
     lead_time_days: Mapped[int | None]
     date_code: Mapped[str | None] = mapped_column(String(20))
-    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
 class Rfq(Base):
@@ -130,9 +131,9 @@ class Rfq(Base):
     text: Mapped[str] = mapped_column(Text)
     currency: Mapped[str] = mapped_column(String(3))
     status: Mapped[str] = mapped_column(String(10), default=RfqStatus.OPEN, index=True)
-    opened_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
-    closes_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
-    closed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    opened_at: Mapped[datetime] = mapped_column(default=utcnow)
+    closes_at: Mapped[datetime] = mapped_column(index=True)
+    closed_at: Mapped[datetime | None] = mapped_column()
     #: The offer the buyer chose (an offers.id; no foreign key: offers reference RFQs).
     chosen_offer_id: Mapped[int | None]
 
@@ -170,10 +171,10 @@ class Dispatch(Base):
     channel: Mapped[str] = mapped_column(String(20))
     chat_id: Mapped[int | None] = mapped_column(BigInteger)
     message_id: Mapped[int | None] = mapped_column(BigInteger)
-    sent_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    sent_at: Mapped[datetime] = mapped_column(default=utcnow)
     state: Mapped[str] = mapped_column(String(12), default=DispatchState.PENDING)
     reason: Mapped[str | None] = mapped_column(Text)
-    finished_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    finished_at: Mapped[datetime | None] = mapped_column()
 
     vendor: Mapped[Vendor] = relationship(lazy="joined")
 
@@ -197,11 +198,23 @@ class OfferRecord(Base):
     lead_time_days: Mapped[int | None]
     date_code: Mapped[str | None] = mapped_column(String(20))
     tax_included: Mapped[bool | None]
-    valid_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    valid_until: Mapped[datetime | None] = mapped_column()
     raw_text: Mapped[str | None] = mapped_column(Text)
-    received_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    received_at: Mapped[datetime] = mapped_column(default=utcnow)
     #: Arrived after the RFQ closed: kept, never ranked.
     late: Mapped[bool] = mapped_column(default=False)
 
     vendor: Mapped[Vendor] = relationship(lazy="joined")
     rfq_line: Mapped[RfqLine] = relationship(lazy="joined")
+
+
+class VendorReply(Base):
+    """A human vendor's message about an RFQ, kept as written whatever the bot understood."""
+
+    __tablename__ = "vendor_replies"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    rfq_id: Mapped[str] = mapped_column(ForeignKey("rfqs.id", ondelete="CASCADE"), index=True)
+    vendor_id: Mapped[int] = mapped_column(ForeignKey("vendors.id", ondelete="CASCADE"))
+    text: Mapped[str] = mapped_column(Text)
+    received_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -2,7 +2,7 @@
 
 Revision ID: 0003
 Revises: 0002
-Create Date: 2026-11-22 02:42:39.250531
+Create Date: 2026-11-22 02:46:48.738022
 """
 
 from __future__ import annotations
@@ -139,6 +139,27 @@ def upgrade() -> None:
         )
 
     op.create_table(
+        "vendor_replies",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("rfq_id", sa.String(length=16), nullable=False),
+        sa.Column("vendor_id", sa.Integer(), nullable=False),
+        sa.Column("text", sa.Text(), nullable=False),
+        sa.Column("received_at", sa.DateTime(timezone=True), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["rfq_id"], ["rfqs.id"], name=op.f("fk_vendor_replies_rfq_id_rfqs"), ondelete="CASCADE"
+        ),
+        sa.ForeignKeyConstraint(
+            ["vendor_id"],
+            ["vendors.id"],
+            name=op.f("fk_vendor_replies_vendor_id_vendors"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_vendor_replies")),
+    )
+    with op.batch_alter_table("vendor_replies", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_vendor_replies_rfq_id"), ["rfq_id"], unique=False)
+
+    op.create_table(
         "offers",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("rfq_id", sa.String(length=16), nullable=False),
@@ -184,6 +205,10 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_offers_rfq_id"))
 
     op.drop_table("offers")
+    with op.batch_alter_table("vendor_replies", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_vendor_replies_rfq_id"))
+
+    op.drop_table("vendor_replies")
     with op.batch_alter_table("vendor_prices", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_vendor_prices_mpn_normalised"))
 
