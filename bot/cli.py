@@ -64,11 +64,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"sourcing-bot {args.command}: error: {error}", file=sys.stderr)
         return 1
     except Exception as error:
-        message = _database_error(error)
+        message = _settings_error(error) or _database_error(error)
         if message is None:
             raise
         print(f"sourcing-bot {args.command}: error: {message}", file=sys.stderr)
         return 1
+
+
+def _settings_error(error: Exception) -> str | None:
+    """One line naming each bad setting, when `error` is the settings' validation error."""
+    from pydantic import ValidationError
+
+    if not isinstance(error, ValidationError) or error.title != "Settings":
+        return None
+    problems = "; ".join(
+        f"{'.'.join(str(part) for part in problem['loc']).upper()}: {problem['msg']}"
+        for problem in error.errors()
+    )
+    return f"bad setting: {problems}"
 
 
 def _database_error(error: Exception) -> str | None:

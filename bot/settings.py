@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pydantic import Field
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///./sourcing.db"
@@ -35,6 +35,30 @@ class Settings(BaseSettings):
         lt=1,
         description="VAT that tax-included prices carry; used to compare them with ex-VAT prices.",
     )
+
+    # Distributor APIs: each is switched on by its keys. Unset URLs and tunables keep the
+    # defaults of bot.agents.distributors.DistributorConfig.
+    mouser_api_key: SecretStr | None = Field(default=None, description="Mouser Search API key.")
+    mouser_base_url: str | None = None
+    nexar_client_id: str | None = Field(default=None, description="Nexar (Octopart) client id.")
+    nexar_client_secret: SecretStr | None = None
+    nexar_base_url: str | None = None
+    nexar_token_url: str | None = None
+    nexar_country: str | None = None
+    nexar_authorized_only: bool | None = None
+    digikey_client_id: str | None = Field(default=None, description="Digi-Key API client id.")
+    digikey_client_secret: SecretStr | None = None
+    digikey_base_url: str | None = None
+    digikey_locale_site: str | None = None
+    digikey_locale_language: str | None = None
+    digikey_locale_currency: str | None = None
+    element14_api_key: SecretStr | None = Field(default=None, description="element14 API key.")
+    element14_base_url: str | None = None
+    element14_store: str | None = None
+    element14_currency: str | None = None
+    distributor_cache_seconds: float | None = Field(default=None, gt=0)
+    distributor_max_candidates: int | None = Field(default=None, ge=1)
+    distributor_timeout_seconds: float | None = Field(default=None, gt=0)
 
 
 def load_settings() -> Settings:

@@ -70,3 +70,13 @@ def test_an_unknown_subcommand_is_a_usage_error(capsys: pytest.CaptureFixture[st
         main(["fly"])
     assert exited.value.code == 2
     assert "invalid choice: 'fly'" in capsys.readouterr().err
+
+
+def test_a_bad_setting_is_named_in_one_line(tmp_path: Path) -> None:
+    env = {"PATH": "/usr/bin:/bin", "QUOTE_WINDOW_SECONDS": "soon"}
+    result = run_cli("db", "upgrade", cwd=tmp_path, env=env)
+    assert (result.returncode, result.stderr) == (
+        1,
+        "sourcing-bot db: error: bad setting: QUOTE_WINDOW_SECONDS: "
+        "Input should be a valid number, unable to parse string as a number\n",
+    )

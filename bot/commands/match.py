@@ -8,8 +8,6 @@ prints the same as one JSON array for programs.
 from __future__ import annotations
 
 import argparse
-import os
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -82,34 +80,16 @@ async def _match_all(
     requests: list[PartRequest], limit: int
 ) -> list[tuple[PartRequest, list[Candidate]]]:
     from bot.database import open_database
+    from bot.services import open_catalogue
     from bot.settings import load_settings
-    from catalogue.matching import Catalogue, IndexCache
 
     url = load_settings().database_url
     database = await open_database(url)
     try:
-        catalogue = Catalogue(
-            database.sessions, cache=IndexCache(cache_directory(), _identity(url))
-        )
+        catalogue = open_catalogue(database, url)
         return [(request, await catalogue.match(request, limit)) for request in requests]
     finally:
         await database.close()
-
-
-def cache_directory() -> Path:
-    """Where built part-number indexes are kept between runs (XDG cache directory)."""
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "sourcing-bot"
-
-
-def _identity(url: str) -> str:
-    """The database a URL names, with a relative SQLite path made absolute."""
-    from sqlalchemy.engine import make_url
-
-    parsed = make_url(url)
-    if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
-        return f"sqlite:///{Path(parsed.database or '').resolve()}"
-    return parsed.render_as_string(hide_password=True)
 
 
 def render(results: list[tuple[PartRequest, list[Candidate]]]) -> str:

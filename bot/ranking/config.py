@@ -9,7 +9,6 @@ VAT_RATE (default 0.13): the VAT rate tax-included prices are divided by to comp
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from bot.fx import DEFAULT_BASE_CURRENCY, FxRates
@@ -31,19 +30,3 @@ class RankingConfig:
     ) -> RankingConfig:
         fx = FxRates.parse(base_currency, fx_rates)
         return cls(currency=fx.base, fx=fx, vat_rate=check_vat_rate(vat_rate))
-
-    @classmethod
-    def from_env(cls, environ: Mapping[str, str]) -> RankingConfig:
-        """From BASE_CURRENCY, FX_RATES and VAT_RATE in `environ` (e.g. os.environ)."""
-        vat_text = environ.get("VAT_RATE", "").strip()
-        try:
-            vat_rate = float(vat_text) if vat_text else DEFAULT_VAT_RATE
-        except ValueError:
-            raise ValueError(
-                f"VAT_RATE must be a fraction such as 0.13, not {vat_text!r}"
-            ) from None
-        return cls.from_settings(
-            environ.get("BASE_CURRENCY", "").strip() or DEFAULT_BASE_CURRENCY,
-            environ.get("FX_RATES"),
-            vat_rate,
-        )
