@@ -17,6 +17,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "parse": ("bot.commands.parse", "turn a buyer's message into structured part requests"),
     "match": ("bot.commands.match", "parse a message and show catalogue candidates per request"),
     "catalogue": ("bot.commands.catalogue", "import parts into the catalogue, show its stats"),
+    "vendors": ("bot.commands.vendors", "register vendors, list them, load their price lists"),
+    "quote": ("bot.commands.quote", "ask every vendor for a request and rank their offers"),
     "parse-quote": ("bot.commands.parse_quote", "read vendors' free-text quote replies as offers"),
     "db": ("bot.commands.db", "database maintenance (migrations)"),
 }

@@ -47,7 +47,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.errors import UserError
@@ -55,6 +54,7 @@ from bot.models import Vendor, VendorPrice
 from catalogue.manufacturers import canonical_manufacturer
 from catalogue.models import utcnow
 from catalogue.partnumbers import clean_mpn, normalise_mpn
+from catalogue.store import dialect_insert
 
 __all__ = [
     "PriceListError",
@@ -339,11 +339,6 @@ def _decode(data: bytes, path: Path) -> str:
         raise PriceListError(f"{path}: line {line} is not UTF-8; save the file as UTF-8") from error
 
 
-def _insert(session: AsyncSession) -> Any:
-    dialect = session.bind.dialect.name if session.bind is not None else "sqlite"
-    return (postgresql.insert if dialect == "postgresql" else sqlite.insert)(VendorPrice)
-
-
 async def import_price_list(
     session: AsyncSession, vendor: Vendor, path: str | Path
 ) -> PriceListReport:
@@ -378,7 +373,7 @@ async def import_price_list(
         }
         for row in latest.values()
     ]
-    insert = _insert(session)
+    insert = dialect_insert(session)(VendorPrice)
     keys = ("vendor_id", "mpn_normalised", "manufacturer")
     statement = insert.on_conflict_do_update(
         index_elements=list(keys),

@@ -88,7 +88,8 @@ class ManufacturerRegistry:
         )
 
 
-def _insert_for(session: AsyncSession) -> Any:
+def dialect_insert(session: AsyncSession) -> Any:
+    """The INSERT construct of the session's dialect, for ON CONFLICT upserts."""
     dialect = session.bind.dialect.name if session.bind is not None else "sqlite"
     return postgresql.insert if dialect == "postgresql" else sqlite.insert
 
@@ -133,7 +134,7 @@ async def upsert_parts(
     if not rows:
         return 0
     values = list(rows.values())
-    insert = _insert_for(session)(Base.metadata.tables["parts"])
+    insert = dialect_insert(session)(Base.metadata.tables["parts"])
     statement = insert.on_conflict_do_update(
         index_elements=["mpn_normalised", "manufacturer_id"],
         set_={

@@ -113,6 +113,8 @@ def render(results: list[tuple[PartRequest, list[Candidate]]]) -> str:
 
 
 def _table(candidates: list[Candidate]) -> list[str]:
+    from bot.commands.tables import format_table
+
     header = ("score", "kind", "part number", "manufacturer", "package", "reason")
     rows = [
         (
@@ -125,10 +127,4 @@ def _table(candidates: list[Candidate]) -> list[str]:
         )
         for c in candidates
     ]
-    widths = [max(len(row[i]) for row in (header, *rows)) for i in range(len(header) - 1)]
-    lines = []
-    for row in (header, *rows):
-        cells = [row[0].rjust(widths[0])]
-        cells += [cell.ljust(width) for cell, width in zip(row[1:-1], widths[1:], strict=True)]
-        lines.append("   " + "  ".join(cells) + "  " + row[-1])
-    return lines
+    return format_table(header, rows, right=(0,), indent="   ")
