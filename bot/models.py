@@ -32,6 +32,11 @@ __all__ = [
     "VendorKind",
     "VendorPrice",
     "VendorReply",
+    "TelegramChat",
+    "RfqPost",
+    "GroupReply",
+    "OrderIntent",
+    "OrderStatus",
     "VendorStatus",
 ]
 
@@ -122,6 +127,7 @@ class VendorPrice(Base):
 
 class Rfq(Base):
     __tablename__ = "rfqs"
+    __table_args__ = (UniqueConstraint("source_chat_id", "source_message_id"),)
 
     #: Short, readable, unguessable: buyers and vendors quote it in chat.
     id: Mapped[str] = mapped_column(String(16), primary_key=True)
@@ -136,6 +142,9 @@ class Rfq(Base):
     closed_at: Mapped[datetime | None] = mapped_column()
     #: The offer the buyer chose (an offers.id; no foreign key: offers reference RFQs).
     chosen_offer_id: Mapped[int | None]
+    #: The chat message that asked, so the same update delivered twice opens one RFQ.
+    source_chat_id: Mapped[int | None] = mapped_column(BigInteger)
+    source_message_id: Mapped[int | None] = mapped_column(BigInteger)
 
     lines: Mapped[list[RfqLine]] = relationship(
         back_populates="rfq", order_by="RfqLine.line", cascade="all, delete-orphan"
@@ -218,3 +227,77 @@ class VendorReply(Base):
     vendor_id: Mapped[int] = mapped_column(ForeignKey("vendors.id", ondelete="CASCADE"))
     text: Mapped[str] = mapped_column(Text)
     received_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class OrderStatus(StrEnum):
+    PROPOSED = "proposed"
+    CONFIRMED = "confirmed"
+    CANCELLED = "cancelled"
+
+
+class TelegramChat(Base):
+    """A chat the bot talks in: its language, whether it is a vendor group, reachability."""
+
+    __tablename__ = "telegram_chats"
+
+    id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    #: "private", "group", "supergroup" or "channel", as Telegram says.
+    kind: Mapped[str] = mapped_column(String(20))
+    title: Mapped[str | None] = mapped_column(String(200))
+    username: Mapped[str | None] = mapped_column(String(64))
+    #: "en" or "zh": chosen with /lang, else from the user's Telegram language.
+    language: Mapped[str | None] = mapped_column(String(8))
+    is_vendor_group: Mapped[bool] = mapped_column(default=False)
+    #: Set when Telegram answered 403: the chat blocked the bot or removed it.
+    unreachable_since: Mapped[datetime | None] = mapped_column()
+    #: A group that became a supergroup: messages go to the new chat.
+    migrated_to: Mapped[int | None] = mapped_column(BigInteger)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class RfqPost(Base):
+    """A message the bot posted about an RFQ, so a reply to it finds its RFQ."""
+
+    __tablename__ = "rfq_posts"
+    __table_args__ = (UniqueConstraint("chat_id", "message_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    rfq_id: Mapped[str] = mapped_column(ForeignKey("rfqs.id", ondelete="CASCADE"), index=True)
+    chat_id: Mapped[int] = mapped_column(BigInteger)
+    message_id: Mapped[int] = mapped_column(BigInteger)
+    #: "status" (the buyer's live message), "offers", "vendor" (a vendor's DM), "group".
+    kind: Mapped[str] = mapped_column(String(10))
+    #: For "vendor" posts: whom it was sent to.
+    vendor_id: Mapped[int | None] = mapped_column(ForeignKey("vendors.id", ondelete="CASCADE"))
+    posted_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class GroupReply(Base):
+    """A reply in a vendor group from someone who is not (yet) an active vendor.
+
+    It counts as that person's quote if they are approved while the RFQ is open.
+    """
+
+    __tablename__ = "group_replies"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    rfq_id: Mapped[str] = mapped_column(ForeignKey("rfqs.id", ondelete="CASCADE"), index=True)
+    chat_id: Mapped[int] = mapped_column(BigInteger)
+    user_id: Mapped[int] = mapped_column(BigInteger, index=True)
+    text: Mapped[str] = mapped_column(Text)
+    received_at: Mapped[datetime] = mapped_column(default=utcnow)
+    counted: Mapped[bool] = mapped_column(default=False)
+
+
+class OrderIntent(Base):
+    """A buyer's choice of an offer: proposed, then confirmed (or cancelled)."""
+
+    __tablename__ = "order_intents"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    rfq_id: Mapped[str] = mapped_column(ForeignKey("rfqs.id", ondelete="CASCADE"), index=True)
+    offer_id: Mapped[int] = mapped_column(ForeignKey("offers.id", ondelete="CASCADE"))
+    buyer_user_id: Mapped[int] = mapped_column(BigInteger)
+    status: Mapped[str] = mapped_column(String(10), default=OrderStatus.PROPOSED)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    decided_at: Mapped[datetime | None] = mapped_column()

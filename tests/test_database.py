@@ -82,3 +82,19 @@ async def test_stats_count_parts_by_category(empty_db: Database) -> None:
     async with empty_db.session() as session:
         assert await counts_by_category(session) == [("resistor", 2), ("diode", 1)]
         assert await session.scalar(select(func.count()).select_from(Part)) == 3
+
+
+async def test_the_migrations_build_exactly_the_tables_the_models_describe(
+    empty_db: Database,
+) -> None:
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    import bot.models
+
+    def differences(connection: object) -> list[object]:
+        context = MigrationContext.configure(connection, opts={"compare_type": True})  # type: ignore[arg-type]
+        return list(compare_metadata(context, bot.models.Base.metadata))
+
+    async with empty_db.engine.connect() as connection:
+        assert await connection.run_sync(differences) == []
