@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pydantic import Field, SecretStr
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///./sourcing.db"
@@ -35,6 +35,32 @@ class Settings(BaseSettings):
         lt=1,
         description="VAT that tax-included prices carry; used to compare them with ex-VAT prices.",
     )
+
+    telegram_bot_token: SecretStr | None = Field(
+        default=None,
+        description="The bot's token from @BotFather; without it `run` starts the sandbox.",
+    )
+    telegram_api_url: str = Field(
+        default="https://api.telegram.org",
+        description="Root of the Bot API server: {TELEGRAM_API_URL}/bot<token>/<method>.",
+    )
+    admin_ids: str = Field(
+        default="",
+        description="Comma-separated Telegram user ids allowed to run admin commands.",
+    )
+
+    @property
+    def admins(self) -> frozenset[int]:
+        """ADMIN_IDS as numbers; a malformed entry is refused when settings load."""
+        return frozenset(int(part) for part in self.admin_ids.replace(" ", "").split(",") if part)
+
+    @field_validator("admin_ids")
+    @classmethod
+    def _admin_ids_are_numbers(cls, value: str) -> str:
+        for part in value.replace(" ", "").split(","):
+            if part and not part.lstrip("-").isdigit():
+                raise ValueError(f"{part!r} is not a Telegram user id")
+        return value
 
     # Distributor APIs: each is switched on by its keys. Unset URLs and tunables keep the
     # defaults of bot.agents.distributors.DistributorConfig.
