@@ -21,22 +21,22 @@ __all__ = [
     "CatalogueSource",
     "Dispatch",
     "DispatchState",
+    "GroupReply",
     "Manufacturer",
     "ManufacturerAlias",
     "OfferRecord",
+    "OrderIntent",
+    "OrderStatus",
     "Part",
     "Rfq",
     "RfqLine",
+    "RfqPost",
     "RfqStatus",
+    "TelegramChat",
     "Vendor",
     "VendorKind",
     "VendorPrice",
     "VendorReply",
-    "TelegramChat",
-    "RfqPost",
-    "GroupReply",
-    "OrderIntent",
-    "OrderStatus",
     "VendorStatus",
 ]
 
@@ -212,6 +212,8 @@ class OfferRecord(Base):
     received_at: Mapped[datetime] = mapped_column(default=utcnow)
     #: Arrived after the RFQ closed: kept, never ranked.
     late: Mapped[bool] = mapped_column(default=False)
+    #: What a distributor adds: the seller behind an aggregator, packaging, its SKU.
+    extra: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
 
     vendor: Mapped[Vendor] = relationship(lazy="joined")
     rfq_line: Mapped[RfqLine] = relationship(lazy="joined")

@@ -75,6 +75,9 @@ def test_the_issues_example_offer_comes_out_as_the_issue_writes_it() -> None:
         "shipping": 0.0,
         "requested_quantity": 500,
         "offer_id": 17,
+        "seller": None,
+        "packaging": None,
+        "sku": None,
     }
 
 

@@ -13,10 +13,14 @@ from bot.agents.base import AgentError
 from bot.database import Database
 from bot.models import Dispatch, OfferRecord, Rfq, Vendor, VendorKind, VendorReply
 from bot.quotes import Offer, QuoteRequest
-from bot.rfqs.engine import NothingToQuote, QuoteEngine
+from bot.ranking import RankingConfig
+from bot.rfqs.engine import AlreadyOpened, NothingToQuote, QuoteEngine
 from bot.rfqs.events import DispatchEnded, OfferStored, QuoteEvent, RfqClosed
+from bot.rfqs.results import rank_rfq
 from bot.rfqs.run import VendorTarget
 from catalogue.matching import Catalogue
+from catalogue.parser import ParsedItem
+from catalogue.request import PartRequest
 
 RESISTOR_OFFER = Offer(line=1, currency="USD", price_breaks=((100, 0.0031), (1000, 0.0019)))
 
@@ -147,7 +151,7 @@ async def test_slow_failing_and_crashing_vendors_each_end_in_their_own_state(
     events = await collect_all(engine, request, targets)
     assert await states(db, request.rfq_id) == {
         "good": ("answered", None),
-        "sleepy": ("timed_out", "no answer within the RFQ's window"),
+        "sleepy": ("timed_out", "no answer before the RFQ closed"),
         "broken": ("failed", "HTTP 500"),
         "crashing": ("failed", "agent error: RuntimeError: boom"),
         "empty": ("declined", None),
@@ -284,3 +288,58 @@ async def test_resuming_closes_rfqs_whose_time_ran_out_while_down(seeded_db: Dat
         "stall": ("timed_out", "no answer before the RFQ closed")
     }
     await second.shutdown()
+
+
+async def test_the_same_chat_message_never_opens_two_rfqs(engine: QuoteEngine) -> None:
+    first = await engine.open_rfq(
+        buyer="tg:7", text="500 pcs 0603 10k", currency="USD", window_seconds=30, source=(7, 42)
+    )
+    with pytest.raises(AlreadyOpened) as again:
+        await engine.open_rfq(
+            buyer="tg:7", text="500 pcs 0603 10k", currency="USD", window_seconds=30, source=(7, 42)
+        )
+    assert again.value.rfq_id == first.rfq_id
+
+
+async def test_an_rfq_can_open_from_requests_read_elsewhere(engine: QuoteEngine) -> None:
+    items = [
+        ParsedItem(
+            "R1,R2;2;10k;R_0603_1608Metric",
+            PartRequest(quantity=2, category="resistor", value=10000.0, package="0603"),
+        )
+    ]
+    request = await engine.open_rfq(
+        buyer="tg:7", text="bom.csv", currency="USD", window_seconds=30, items=items
+    )
+    assert [(line.text, line.category) for line in request.lines] == [
+        ("R1,R2;2;10k;R_0603_1608Metric", "resistor")
+    ]
+
+
+async def test_a_corrected_reply_replaces_the_vendors_earlier_offer(engine: QuoteEngine) -> None:
+    db = engine.database
+    request = await open_one(engine, window=30)
+    human = await add_vendor(db, "stall", VendorKind.TELEGRAM)
+    await engine.start(request, [VendorTarget(human, "stall", "telegram")])
+    await engine.record_vendor_reply(request.rfq_id, human, "0.02 usd")
+    await engine.record_vendor_reply(
+        request.rfq_id, human, "sorry I mean 0.0013$", replaces_earlier=True
+    )
+    async with db.session() as session:
+        prices = (await session.scalars(select(OfferRecord.price_breaks))).all()
+    assert prices == [[[1, 0.0013]]]
+
+
+async def test_an_answer_cut_short_keeps_its_offers_and_is_reported_incomplete(
+    engine: QuoteEngine,
+) -> None:
+    db = engine.database
+    request = await open_one(engine, window=30)
+    agent = ScriptedAgent("half", [RESISTOR_OFFER], error=AgentError("HTTP 500 on line 2"))
+    await collect_all(engine, request, [await target(db, agent)])
+    result = await rank_rfq(db, request.rfq_id, RankingConfig())
+    assert [offer.vendor for offer in result.lines[0].offers] == ["half"]
+    assert (result.failed, result.incomplete) == (
+        (),
+        (("half", "answer cut short: HTTP 500 on line 2"),),
+    )

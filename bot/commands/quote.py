@@ -148,6 +148,11 @@ def render(result: RfqResult) -> str:
         blocks.append(
             "no answer from: " + "; ".join(f"{name} ({reason})" for name, reason in result.failed)
         )
+    if result.incomplete:
+        blocks.append(
+            "incomplete answers from: "
+            + "; ".join(f"{name} ({reason})" for name, reason in result.incomplete)
+        )
     return "\n\n".join(blocks)
 
 
@@ -171,8 +176,10 @@ def _render_line(line: LineResult) -> str:
         rows.append(
             (
                 str(offer.rank),
-                offer.vendor,
-                (offer.mpn or "-") + (" (alt)" if offer.alternative else ""),
+                f"{offer.seller} via {offer.vendor}" if offer.seller else offer.vendor,
+                (offer.mpn or "-")
+                + (f" ({offer.packaging})" if offer.packaging else "")
+                + (" (alt)" if offer.alternative else ""),
                 offer.manufacturer or "-",
                 format_quantity(offer.order_quantity),
                 format_unit_price(offer.unit_price, offer.currency),

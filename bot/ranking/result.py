@@ -47,6 +47,22 @@ class RankedOffer:
     offer_id: int | None
     source: OfferToRank = field(repr=False, compare=False)
 
+    @property
+    def seller(self) -> str | None:
+        """Whom the buyer really buys from when the vendor is an aggregator (Nexar)."""
+        seller = self.source.offer.extra.get("seller")
+        return str(seller) if seller else None
+
+    @property
+    def packaging(self) -> str | None:
+        packaging = self.source.offer.extra.get("packaging")
+        return str(packaging) if packaging else None
+
+    @property
+    def sku(self) -> str | None:
+        sku = self.source.offer.extra.get("sku")
+        return str(sku) if sku else None
+
     def to_json(self) -> dict[str, Any]:
         """The issue's `quote --json` offer keys, then the extras, rounded for display."""
         money = self.currency
@@ -84,4 +100,7 @@ class RankedOffer:
             "shipping": round_money(self.shipping, money),
             "requested_quantity": self.requested_quantity,
             "offer_id": self.offer_id,
+            "seller": self.seller,
+            "packaging": self.packaging,
+            "sku": self.sku,
         }

@@ -17,6 +17,7 @@ from datetime import timedelta
 from functools import partial
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
 from bot.agents.base import AgentError, AgentTimedOut
@@ -32,6 +33,7 @@ from bot.vendor_replies import OfferDraft, parse_quote
 from bot.vendor_replies import RfqLine as ReplyLine
 from catalogue.matching import Catalogue
 from catalogue.models import utcnow
+from catalogue.parser import ParsedItem, parse_items
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +48,14 @@ TargetsFor = Callable[[QuoteRequest, Sequence[int]], Awaitable[Sequence[VendorTa
 
 class NothingToQuote(ValueError):
     """The buyer's text holds no part request."""
+
+
+class AlreadyOpened(Exception):
+    """This message opened an RFQ already (the same update delivered twice)."""
+
+    def __init__(self, rfq_id: str) -> None:
+        super().__init__(rfq_id)
+        self.rfq_id = rfq_id
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,11 +97,20 @@ class QuoteEngine:
         currency: str,
         window_seconds: float,
         buyer_chat_id: int | None = None,
+        items: Sequence[ParsedItem] | None = None,
+        source: tuple[int, int] | None = None,
     ) -> QuoteRequest:
-        """Parse `text`, match each request in the catalogue, and store the RFQ."""
-        from catalogue.parser import parse_items
+        """Match each request of `text` in the catalogue and store the RFQ.
 
-        items = parse_items(text)
+        `items` are the requests when they were read already (a BOM file); otherwise
+        `text` is parsed. `source` is the (chat id, message id) that asked: the same
+        message never opens two RFQs (AlreadyOpened names the first).
+        """
+        if source is not None:
+            existing = await self._rfq_from(source)
+            if existing is not None:
+                raise AlreadyOpened(existing)
+        items = list(items) if items is not None else parse_items(text)
         if not items:
             raise NothingToQuote(text)
         lines: list[QuoteLine] = []
@@ -122,6 +141,8 @@ class QuoteEngine:
             currency=currency,
             opened_at=opened_at,
             closes_at=request.reply_by,
+            source_chat_id=source[0] if source else None,
+            source_message_id=source[1] if source else None,
             lines=[
                 RfqLine(
                     line=line.line,
@@ -133,9 +154,23 @@ class QuoteEngine:
                 for line in lines
             ],
         )
-        async with self.database.session() as session:
-            session.add(rfq)
+        try:
+            async with self.database.session() as session:
+                session.add(rfq)
+        except IntegrityError:
+            existing = await self._rfq_from(source) if source is not None else None
+            if existing is None:
+                raise
+            raise AlreadyOpened(existing) from None
         return request
+
+    async def _rfq_from(self, source: tuple[int, int]) -> str | None:
+        async with self.database.session() as session:
+            return await session.scalar(
+                select(Rfq.id).where(
+                    Rfq.source_chat_id == source[0], Rfq.source_message_id == source[1]
+                )
+            )
 
     # -- asking ----------------------------------------------------------------------
 
@@ -201,10 +236,8 @@ class QuoteEngine:
                 async for offer in target.agent.ask(run.request):
                     if await self._store(run, target.vendor_id, target.name, offer):
                         stored += 1
-        except TimeoutError:
-            state, reason = DispatchState.TIMED_OUT, "no answer within the RFQ's window"
-        except AgentTimedOut as error:
-            state, reason = DispatchState.TIMED_OUT, str(error)
+        except (TimeoutError, AgentTimedOut):
+            state, reason = DispatchState.TIMED_OUT, records.TIMED_OUT_REASON
         except AgentError as error:
             state, reason = DispatchState.FAILED, str(error) or type(error).__name__
         except asyncio.CancelledError:
@@ -291,7 +324,7 @@ class QuoteEngine:
                     rfq_id,
                     run.vendors[vendor_id],
                     DispatchState.TIMED_OUT,
-                    "no answer before the RFQ closed",
+                    records.TIMED_OUT_REASON,
                 )
             )
         run.pending.clear()
@@ -303,12 +336,15 @@ class QuoteEngine:
 
     # -- human vendors ---------------------------------------------------------------
 
-    async def record_vendor_reply(self, rfq_id: str, vendor_id: int, text: str) -> ReplyOutcome:
+    async def record_vendor_reply(
+        self, rfq_id: str, vendor_id: int, text: str, *, replaces_earlier: bool = False
+    ) -> ReplyOutcome:
         """Read a human vendor's free-text answer to an RFQ and record what it offers.
 
         This is the one entry point for vendors who answer in chat. The raw text is kept
         whatever the bot understood of it; an answer after the RFQ closed is kept but
-        never ranked.
+        never ranked. A correction (`replaces_earlier`) withdraws the vendor's earlier
+        offers on this RFQ once it is understood.
         """
         async with self.database.session() as session:
             rfq = await session.get(Rfq, rfq_id, options=[selectinload(Rfq.lines)])
@@ -334,6 +370,10 @@ class QuoteEngine:
             else:
                 offers.append(offer)
         run = self._runs.get(rfq_id)
+        if replaces_earlier and (offers or declined):
+            await self.journal.write(
+                partial(records.withdraw_offers, rfq_id=rfq_id, vendor_id=vendor_id)
+            )
         for offer in offers:
             if run is not None:
                 await self._store(run, vendor_id, vendor_name, offer)

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.models import Dispatch, DispatchState, OfferRecord, Rfq, RfqStatus, Vendor
 from bot.quotes import Offer
 from catalogue.models import utcnow
+
+#: Why a dispatch timed out, whichever timer noticed first (the agent's, the collector's
+#: or the RFQ's closing): the buyer sees one wording.
+TIMED_OUT_REASON = "no answer before the RFQ closed"
 
 
 async def create_dispatches(
@@ -58,10 +62,23 @@ async def store_offer(
         valid_until=offer.valid_until,
         raw_text=offer.raw_text,
         late=late,
+        extra=dict(offer.extra),
     )
     session.add(record)
     await session.flush()
     return record.id
+
+
+async def withdraw_offers(session: AsyncSession, *, rfq_id: str, vendor_id: int) -> int:
+    """Remove a vendor's offers on an RFQ (it sent a correction); returns how many."""
+    result = await session.execute(
+        delete(OfferRecord).where(
+            OfferRecord.rfq_id == rfq_id,
+            OfferRecord.vendor_id == vendor_id,
+            OfferRecord.late.is_(False),
+        )
+    )
+    return int(getattr(result, "rowcount", 0) or 0)
 
 
 async def end_dispatch(
@@ -111,7 +128,7 @@ async def close_rfq(session: AsyncSession, rfq_id: str) -> tuple[int, int]:
         .where(Dispatch.rfq_id == rfq_id, Dispatch.state == DispatchState.PENDING)
         .values(
             state=DispatchState.TIMED_OUT,
-            reason="no answer before the RFQ closed",
+            reason=TIMED_OUT_REASON,
             finished_at=utcnow(),
         )
     )

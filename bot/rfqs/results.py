@@ -55,6 +55,8 @@ class RfqResult:
     #: Vendors that failed or did not answer in time, with the reason.
     failed: tuple[tuple[str, str], ...]
     asked: int
+    #: Vendors whose answer was cut short (some lines may lack their offers), with why.
+    incomplete: tuple[tuple[str, str], ...] = ()
 
     @property
     def failed_vendors(self) -> list[str]:
@@ -101,6 +103,11 @@ async def rank_rfq(
             for dispatch in dispatches
             if dispatch.state in _UNANSWERED
         )
+        incomplete = tuple(
+            (dispatch.vendor.name, dispatch.reason)
+            for dispatch in dispatches
+            if dispatch.state == DispatchState.ANSWERED and dispatch.reason
+        )
         currency, status, asked = rfq.currency, rfq.status, len(dispatches)
     now = utcnow()
     results = []
@@ -120,7 +127,7 @@ async def rank_rfq(
                 line, tuple(ranked), tuple(excluded_offers(candidates, fx=config.fx, now=now))
             )
         )
-    return RfqResult(rfq_id, currency, status, tuple(results), failed, asked)
+    return RfqResult(rfq_id, currency, status, tuple(results), failed, asked, incomplete)
 
 
 def _to_rank(record: OfferRecord) -> OfferToRank:
@@ -140,6 +147,7 @@ def _to_rank(record: OfferRecord) -> OfferToRank:
         valid_until=record.valid_until,
         tax_included=record.tax_included,
         raw_text=record.raw_text,
+        extra=dict(record.extra or {}),
     )
     return OfferToRank(
         offer=offer,
