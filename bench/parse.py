@@ -23,34 +23,12 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from catalogue.seed.eseries import E24
+
 REPO = Path(__file__).resolve().parents[1]
 
-_E24 = (
-    10,
-    11,
-    12,
-    13,
-    15,
-    16,
-    18,
-    20,
-    22,
-    24,
-    27,
-    30,
-    33,
-    36,
-    39,
-    43,
-    47,
-    51,
-    56,
-    62,
-    68,
-    75,
-    82,
-    91,
-)
+#: E24 mantissas as two digits (10, 11, ... 91).
+_E24 = tuple(mantissa // 10 for mantissa in E24)
 _CHIPS = ("0201", "0402", "0603", "0805", "1206", "1210", "2512")
 _PACKAGES = (
     *("SOT-23", "SOT23", "SOT-223", "SOP8", "SOIC-8", "DIP8", "LQFP48", "TSSOP-20"),

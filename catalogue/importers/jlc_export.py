@@ -18,7 +18,7 @@ from catalogue.importers.inputs import InputFiles
 from catalogue.importers.jlc_categories import jlc_category
 from catalogue.importers.records import package_attributes, package_of, text_or_none
 from catalogue.importers.report import RowProblem, SourceRow
-from catalogue.importers.tables import TableRow, read_table
+from catalogue.importers.tables import read_table, table_rows
 from catalogue.store import PartRecord
 
 SOURCE = "jlc-export"
@@ -30,20 +30,7 @@ _PRICE_BREAK = re.compile(r"^(\d+)-(\d*):(\d+(?:\.\d+)?)$")
 def read_rows(files: InputFiles) -> Iterator[SourceRow]:
     for path in files.files:
         with files.open_text(path) as stream:
-            table = read_table(stream, ";")
-            missing = [name for name in REQUIRED_COLUMNS if name not in table.header]
-            if missing:
-                yield SourceRow(1, problem=f"header lacks the column(s) {', '.join(missing)}")
-                return
-            for row in table.rows:
-                yield _source_row(row) if isinstance(row, TableRow) else row
-
-
-def _source_row(row: TableRow) -> SourceRow:
-    try:
-        return SourceRow(row.line, record=record_from_cells(row.cells))
-    except RowProblem as problem:
-        return SourceRow(row.line, problem=str(problem))
+            yield from table_rows(read_table(stream, ";"), REQUIRED_COLUMNS, record_from_cells)
 
 
 def record_from_cells(cells: dict[str, str]) -> PartRecord:

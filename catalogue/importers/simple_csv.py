@@ -38,7 +38,7 @@ from catalogue.importers.inputs import InputFiles
 from catalogue.importers.quantities import category_value, dielectric, quantity, tolerance
 from catalogue.importers.records import package_attributes, package_of, text_or_none
 from catalogue.importers.report import RowProblem, SourceRow
-from catalogue.importers.tables import TableRow, read_table
+from catalogue.importers.tables import read_table, table_rows
 from catalogue.store import PartRecord
 from catalogue.units import parse_value
 
@@ -80,13 +80,7 @@ def read_rows(files: InputFiles) -> Iterator[SourceRow]:
         with files.open_text(path) as stream:
             header_line = stream.readline()
             table = read_table(chain([header_line], stream), _delimiter(header_line))
-            header = [name.lower() for name in table.header]
-            missing = [name for name in REQUIRED_COLUMNS if name not in header]
-            if missing:
-                yield SourceRow(1, problem=f"header lacks the column(s) {', '.join(missing)}")
-                return
-            for row in table.rows:
-                yield _source_row(row) if isinstance(row, TableRow) else row
+            yield from table_rows(table, REQUIRED_COLUMNS, record_from_cells, fold_names=True)
 
 
 def _delimiter(header_line: str) -> str:
@@ -95,14 +89,6 @@ def _delimiter(header_line: str) -> str:
         if set(REQUIRED_COLUMNS) <= cells:
             return delimiter
     return ","
-
-
-def _source_row(row: TableRow) -> SourceRow:
-    cells = {name.strip().lower(): value.strip() for name, value in row.cells.items()}
-    try:
-        return SourceRow(row.line, record=record_from_cells(cells))
-    except RowProblem as problem:
-        return SourceRow(row.line, problem=str(problem))
 
 
 def record_from_cells(cells: dict[str, str]) -> PartRecord:

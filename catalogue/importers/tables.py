@@ -7,10 +7,11 @@ span lines are counted by their first line, and the header is line 1.
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from catalogue.importers.report import SourceRow
+from catalogue.importers.report import RowProblem, SourceRow
+from catalogue.store import PartRecord
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,3 +59,34 @@ def read_table(stream: Iterable[str], delimiter: str) -> Table:
             yield TableRow(start, dict(zip(header, cells, strict=True)))
 
     return Table(header, rows())
+
+
+def table_rows(
+    table: Table,
+    required: Sequence[str],
+    build: Callable[[dict[str, str]], PartRecord],
+    *,
+    fold_names: bool = False,
+) -> Iterator[SourceRow]:
+    """The table's rows as parts `build` makes of their cells, or the reason each is not one.
+
+    With `fold_names`, column names are matched lower-cased and cells are stripped.
+    """
+    header = [name.strip().lower() for name in table.header] if fold_names else table.header
+    missing = [name for name in required if name not in header]
+    if missing:
+        yield SourceRow(1, problem=f"header lacks the column(s) {', '.join(missing)}")
+        return
+    for row in table.rows:
+        if not isinstance(row, TableRow):
+            yield row
+            continue
+        cells = (
+            {name.strip().lower(): value.strip() for name, value in row.cells.items()}
+            if fold_names
+            else row.cells
+        )
+        try:
+            yield SourceRow(row.line, record=build(cells))
+        except RowProblem as problem:
+            yield SourceRow(row.line, problem=str(problem))

@@ -1,0 +1,41 @@
+"""The running bot's log never shows its token or a vendor's secret."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+
+import pytest
+
+from bot.logs import configure_logging
+
+TOKEN = "123456:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw"
+
+
+@pytest.fixture(autouse=True)
+def restore_logging() -> Iterator[None]:
+    """configure_logging rewires the root logger; give the next test the one it had."""
+    root = logging.getLogger()
+    handlers, level = root.handlers[:], root.level
+    chatty = {name: logging.getLogger(name).level for name in ("httpx", "httpcore")}
+    yield
+    root.handlers[:] = handlers
+    root.setLevel(level)
+    for name, chatty_level in chatty.items():
+        logging.getLogger(name).setLevel(chatty_level)
+
+
+def test_a_token_inside_a_logged_url_is_masked(capsys: pytest.CaptureFixture[str]) -> None:
+    configure_logging("INFO", [TOKEN])
+    logging.getLogger("bot.test").info("POST https://api.telegram.org/bot%s/getMe", TOKEN)
+    err = capsys.readouterr().err
+    assert "https://api.telegram.org/bot***/getMe" in err
+    assert TOKEN not in err
+
+
+def test_the_http_clients_request_lines_are_not_logged_at_info(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    configure_logging("INFO", [TOKEN])
+    logging.getLogger("httpx").info("HTTP Request: POST https://api.telegram.org/bot%s/x", TOKEN)
+    assert capsys.readouterr().err == ""
