@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from catalogue.traditional import simplified
+
 #: canonical short name -> aliases (any case, spacing or punctuation; Chinese as written).
 MANUFACTURER_ALIASES: dict[str, tuple[str, ...]] = {
     "TI": (
@@ -209,9 +211,10 @@ def alias_key(name: str) -> str:
     """An alias folded for lookup: upper case without spacing, punctuation or brackets.
 
     Brackets go too, so "CX(Dongguan Chengxing Elec)" and the same text with its
-    brackets lost fold to one key.
+    brackets lost fold to one key; traditional characters fold to simplified, so 英飛凌
+    is 英飞凌.
     """
-    return _KEY_DROP.sub("", name.upper())
+    return _KEY_DROP.sub("", simplified(name).upper())
 
 
 @lru_cache(maxsize=1)

@@ -67,3 +67,12 @@ def test_lookup_knows_only_real_spellings_of_a_maker() -> None:
 
 def test_alias_keys_ignore_case_spacing_punctuation_and_brackets() -> None:
     assert alias_key("UNI-ROYAL(Uniroyal Elec)") == alias_key("uni royal uniroyal elec")
+
+
+def test_traditional_chinese_brand_names_fold_to_their_simplified_aliases() -> None:
+    assert [canonical_manufacturer(name) for name in ("英飛凌", "德州儀器", "樂鑫", "國巨")] == [
+        "INFINEON",
+        "TI",
+        "ESPRESSIF",
+        "YAGEO",
+    ]

@@ -160,3 +160,29 @@ def test_whole_reels_for_both_lines_set_moq_and_multiple_on_each() -> None:
             "manufacturer": "SAMSUNG",
         },
     ]
+
+
+PARTS_3 = [
+    RfqLine(1, "AMS1117-3.3 200pcs", 200, "AMS1117-3.3"),
+    RfqLine(2, "CH340C 300pcs", 300, "CH340C"),
+    RfqLine(3, "W25Q64JVSSIQ 100", 100, "W25Q64JVSSIQ"),
+]
+
+
+@pytest.mark.parametrize(
+    "reply", ["0.06, 1.65, 3.2 usd", "0.06 / 1.65 / 3.2 USD", "1) 0.06 2) 1.65 3) 3.2 usd"]
+)
+def test_a_currency_after_a_list_of_prices_is_every_ones(reply: str) -> None:
+    assert offers(reply, PARTS_3) == [
+        {"line": 1, "price": 0.06, "currency": "USD"},
+        {"line": 2, "price": 1.65, "currency": "USD"},
+        {"line": 3, "price": 3.2, "currency": "USD"},
+    ]
+
+
+def test_a_statement_for_all_before_a_list_of_prices_covers_each() -> None:
+    assert offers("all three in stock: 0.06 / 1.65 / 3.2 RMB", PARTS_3) == [
+        {"line": 1, "price": 0.06, "currency": "CNY", "lead_time_days": 0},
+        {"line": 2, "price": 1.65, "currency": "CNY", "lead_time_days": 0},
+        {"line": 3, "price": 3.2, "currency": "CNY", "lead_time_days": 0},
+    ]

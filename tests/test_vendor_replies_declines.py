@@ -191,3 +191,81 @@ def test_a_stock_statement_stands_while_the_price_is_deferred() -> None:
     assert offers("现货2k 价格稍后报", [RESISTOR]) == [
         {"line": 1, "stock": 2000, "lead_time_days": 0}
     ]
+
+
+SENSORS = [
+    RfqLine(1, "ADS1115IDGSR 100pcs", 100, "ADS1115IDGSR"),
+    RfqLine(2, "INA219AIDCNR 200pcs", 200, "INA219AIDCNR"),
+    RfqLine(3, "DRV8833PWPR 100pcs", 100, "DRV8833PWPR"),
+    RfqLine(4, "TPS2051BDBVR 500pcs", 500, "TPS2051BDBVR"),
+]
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "we can only do items 2 and 4:",
+        "only #2 & #4,",
+        "2 and 4 only:",
+        "items 2 and 4 only",
+        "can supply items 2 & 4 only",
+        "只能做第2和第4项：",
+    ],
+)
+def test_doing_only_some_items_declines_the_others_where_it_is_said(opening: str) -> None:
+    assert offers(f"{opening}\n2) 0.45 usd\n4) 0.12 usd", SENSORS) == [
+        {"line": 1, "declined": True},
+        {"line": 3, "declined": True},
+        {"line": 2, "price": 0.45, "currency": "USD"},
+        {"line": 4, "price": 0.12, "currency": "USD"},
+    ]
+
+
+def test_only_having_some_parts_declines_the_other_lines() -> None:
+    assert offers("Only have ADS1115 and INA219:\nADS1115 $2.10\nINA219 $0.85", SENSORS) == [
+        {"line": 3, "declined": True},
+        {"line": 4, "declined": True},
+        {"line": 1, "price": 2.1, "currency": "USD"},
+        {"line": 2, "price": 0.85, "currency": "USD"},
+    ]
+
+
+@pytest.mark.parametrize("reply", ["we only have 50 pcs, 0.45usd", "can only supply 20, 0.45usd"])
+def test_a_count_after_only_is_no_list_of_items(reply: str) -> None:
+    assert not any(offer.get("declined") for offer in offers(reply, SENSORS))
+
+
+@pytest.mark.parametrize("reply", ["sorry no stock", "没货", "sold out"])
+def test_a_lone_decline_naming_no_line_declines_every_line(reply: str) -> None:
+    assert offers(reply, SENSORS[:3]) == [
+        {"line": 1, "declined": True},
+        {"line": 2, "declined": True},
+        {"line": 3, "declined": True},
+    ]
+
+
+def test_a_word_alone_between_item_numbers_declines_its_item() -> None:
+    assert offers("1）2.85usd 2）no 3）0.98usd", SENSORS[:3]) == [
+        {"line": 1, "price": 2.85, "currency": "USD"},
+        {"line": 2, "declined": True},
+        {"line": 3, "price": 0.98, "currency": "USD"},
+    ]
+
+
+@pytest.mark.parametrize("reply", ["price tomorrow", "quote soon", "明天给你报价"])
+def test_a_price_promised_later_is_no_offer(reply: str) -> None:
+    assert offers(reply, [RESISTOR]) == []
+
+
+@pytest.mark.parametrize(
+    "closing", ["only these two available", "that's all we have", "others: no", "其余暂无"]
+)
+def test_saying_the_answered_lines_are_all_declines_the_rest_where_it_is_said(
+    closing: str,
+) -> None:
+    assert offers(f"2) 0.45 usd\n4) 0.12 usd\n{closing}", SENSORS) == [
+        {"line": 2, "price": 0.45, "currency": "USD"},
+        {"line": 4, "price": 0.12, "currency": "USD"},
+        {"line": 1, "declined": True},
+        {"line": 3, "declined": True},
+    ]

@@ -150,3 +150,16 @@ def test_stocks_in_the_plural_count() -> None:
 
 def test_a_week_in_words_is_seven_days() -> None:
     assert field("0.002元 货期一个星期", "lead_time_days") == 7
+
+
+def test_a_span_after_a_lead_time_word_is_delivery_whatever_follows() -> None:
+    assert field("交期4周 报价 0.002usd", "lead_time_days") == 28
+
+
+def test_a_reply_time_is_still_no_lead_time() -> None:
+    (offer,) = offers("0.002usd, 2天内回复交期")
+    assert "lead_time_days" not in offer
+
+
+def test_working_days_written_as_gongzuotian() -> None:
+    assert field("0.002元 5个工作天", "lead_time_days") == 5

@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from bot.vendor_replies.facts import MASK, Anchor, Scan
 from bot.vendor_replies.lines import (
     CATEGORY_PATTERN,
+    NOT_THOUSANDS,
     PACKAGE_TOKEN,
     VALUE_TOKEN,
     LineProfile,
@@ -27,11 +28,15 @@ _QUANTITY_AFTER = re.compile(
     re.IGNORECASE | re.ASCII,
 )
 _CAPACITOR_CODE = re.compile(
-    r"(?<![A-Za-z0-9.,@])(\d{3})(?![A-Za-z0-9.,%]|[^\S\n]*(?:pcs|个|k\b))", re.ASCII
+    rf"(?=\d)(?<![A-Za-z0-9.@]){NOT_THOUSANDS}(\d{{3}})(?![A-Za-z0-9.,%]|[^\S\n]*(?:pcs|个|k\b))",
+    re.ASCII,
 )
 #: "5k", "10K": a value or a quantity; when several are written they are tier quantities.
-_K_QUANTITY = re.compile(r"(?<![A-Za-z0-9.,])\d+(?:[.,]\d+)?[^\S\n]*[kK](?![A-Za-z0-9])")
-_DECIMAL = re.compile(r"\d[.,]\d")
+_K_QUANTITY = re.compile(
+    rf"(?=\d)(?<![A-Za-z0-9.]){NOT_THOUSANDS}\d+(?:[.,]\d+)?[^\S\n]*[kK](?![A-Za-z0-9])"
+)
+#: A price near a count: a decimal, or a number with its currency ("6元/K").
+_DECIMAL = re.compile(r"\d[.,]\d|\d[^\S\n]*(?:元|块|usd|rmb|\$)|[$¥€][^\S\n]*\d", re.IGNORECASE)
 _COUNT_WORD = re.compile(
     r"(?:moq|stocks?|stk|qty|quantity|min|spq|mpq|reels?|库存|现货|数量|起订量?|最少|盘|有)"
     r"[^\S\n]*[:：=]?[^\S\n]*$",
@@ -73,7 +78,9 @@ def extract_leading_values(scan: Scan, lines: Sequence[LineProfile]) -> None:
     """Claim a line's value opening a clause ("10K 1.2元/K"), before tiers are read.
 
     A value anywhere else waits for stock and MOQ to be read first (`extract_values`).
+    A capacitor code opening a clause ("104: 5元/K") is a value, never a tier quantity.
     """
+    _claim_capacitor_codes(scan, lines, leading=True)
     _claim_values(scan, lines, leading=True)
 
 
@@ -83,12 +90,7 @@ def extract_values(scan: Scan, lines: Sequence[LineProfile]) -> None:
     Runs after stock, MOQ and lead times are read, so "stock 10k" stays a count.
     """
     claim = _claimer(scan, lines)
-    capacitors = [p for p in lines if p.category == "capacitor" and p.value is not None]
-    for match in scan.matches(_CAPACITOR_CODE) if capacitors else ():
-        code = capacitor_code(match.group(1))
-        same = {p.line for p in capacitors if code is not None and _same(p.value or 0.0, code)}
-        if same:
-            claim(match.start(), match.end(), same)
+    _claim_capacitor_codes(scan, lines, leading=False)
     _claim_values(scan, lines, leading=False)
     for match in scan.matches(PACKAGE_TOKEN):
         package = normalise_package(match.group(0))
@@ -97,6 +99,19 @@ def extract_values(scan: Scan, lines: Sequence[LineProfile]) -> None:
         claim(match.start(), match.end(), {p.line for p in lines if p.package == package})
     for match in scan.matches(_SPEC):
         scan.claim(match.start(), match.end())
+
+
+def _claim_capacitor_codes(scan: Scan, lines: Sequence[LineProfile], leading: bool) -> None:
+    claim = _claimer(scan, lines)
+    capacitors = [p for p in lines if p.category == "capacitor" and p.value is not None]
+    for match in scan.matches(_CAPACITOR_CODE) if capacitors else ():
+        before = scan.masked[max(0, match.start() - 12) : match.start()]
+        if leading and not _CLAUSE_OPENING.search(before):
+            continue
+        code = capacitor_code(match.group(1))
+        same = {p.line for p in capacitors if code is not None and _same(p.value or 0.0, code)}
+        if same:
+            claim(match.start(), match.end(), same)
 
 
 def _claim_values(scan: Scan, lines: Sequence[LineProfile], leading: bool) -> None:

@@ -78,15 +78,20 @@ def _single_reference(fact: Fact) -> int | None:
     return None
 
 
-def _named_lines(fact: Fact) -> Lines | None:
-    """The lines a part number or word names; a short form may name several."""
+def _named_lines(fact: Fact, vague: bool = False) -> Lines | None:
+    """The lines a part number or word names; a short form may name several.
+
+    `vague` counts a word naming several lines too ("电容" with two capacitor lines).
+    """
     if isinstance(fact, PartNumber) and fact.lines:
         return frozenset(fact.lines)
+    if vague and isinstance(fact, Anchor):
+        return fact.lines
     line = _single_reference(fact)
     return frozenset({line}) if line is not None else None
 
 
-def _names(scan: Scan, facts: Sequence[Fact]) -> list[tuple[int, Lines]]:
+def _names(scan: Scan, facts: Sequence[Fact], vague: bool = False) -> list[tuple[int, Lines]]:
     """Where facts name lines, adjacent names joined: "res & cap" names both lines.
 
     A short form naming several lines is narrowed by a name right after it
@@ -95,7 +100,7 @@ def _names(scan: Scan, facts: Sequence[Fact]) -> list[tuple[int, Lines]]:
     named: list[tuple[int, Lines]] = []
     previous_end: int | None = None
     for fact in facts:
-        lines = _named_lines(fact)
+        lines = _named_lines(fact, vague)
         if lines is None:
             continue
         joined = previous_end is not None and _JOINER.fullmatch(
@@ -113,9 +118,10 @@ def _names(scan: Scan, facts: Sequence[Fact]) -> list[tuple[int, Lines]]:
 
 def _reference(scan: Scan, facts: Sequence[Fact]) -> Lines | None:
     """The lines a clause's facts name, strongest first; None when they name none."""
-    for fact in facts:
-        if isinstance(fact, LineMarker):
-            return frozenset({fact.line})
+    marker = next((f for f in facts if isinstance(f, LineMarker)), None)
+    if marker is not None:
+        listed = (f.line for f in facts if isinstance(f, LineMarker) and f.start == marker.start)
+        return frozenset(listed)
     named = _names(scan, facts)
     if named:
         return named[0][1]
@@ -126,6 +132,48 @@ def _reference(scan: Scan, facts: Sequence[Fact]) -> Lines | None:
     if candidates is not None and len(candidates) == 1:
         return candidates
     return None
+
+
+def _by_elimination(
+    scan: Scan, clauses: Sequence[Clause], references: list[Lines | None]
+) -> list[Lines | None]:
+    """Lines a vague name leaves open, narrowed by the lines the reply names otherwise.
+
+    "电阻 0.003 / 电容 0.005 / 10uF 0.02" with two capacitor lines: "电容" is the capacitor
+    line not named otherwise; "caps 0.005" alone prices both. "F103C8T6 1.75usd / GD32 C8T6
+    0.95usd": the short form common to both lines is the one GD32 C8T6 is not. Only for
+    answers without item numbers, which name their lines by themselves.
+    """
+    resolved = list(references)
+    if any(isinstance(f, LineMarker) for clause in clauses for f in clause.facts):
+        return resolved
+    named = frozenset().union(*(r for r in references if r is not None))
+    alone = frozenset(line for r in references if r is not None and len(r) == 1 for line in r)
+    for index, (clause, lines) in enumerate(zip(clauses, references, strict=True)):
+        if lines is not None:
+            narrowed = lines - alone
+            if len(lines) > 1 and narrowed and narrowed != lines and _vague(scan, clause, lines):
+                resolved[index] = narrowed
+            continue
+        if not _content(clause.facts):
+            continue
+        candidates: Lines | None = None
+        for fact in clause.facts:
+            if isinstance(fact, Anchor):
+                candidates = fact.lines if candidates is None else candidates & fact.lines
+        left = (candidates or frozenset()) - named
+        priced = any(isinstance(f, Price) for f in clause.facts)
+        if len(left) == 1 or (left and priced):
+            resolved[index] = left
+    return resolved
+
+
+def _vague(scan: Scan, clause: Clause, lines: Lines) -> bool:
+    """Whether one name alone gives a clause its several lines, rather than a list of names."""
+    named = _names(scan, clause.facts)
+    return bool(named) and any(
+        f.start == named[0][0] and _named_lines(f) == lines for f in clause.facts
+    )
 
 
 def _clauses(scan: Scan) -> list[Clause]:
@@ -141,10 +189,14 @@ def _clauses(scan: Scan) -> list[Clause]:
 
 
 def _split_by_reference(scan: Scan, clause: Clause) -> list[Clause]:
-    """A clause naming two lines ("C8T6 12.5, AMS1117 0.3") becomes one clause per line."""
+    """A clause naming two lines ("C8T6 12.5, AMS1117 0.3") becomes one clause per line.
+
+    A word naming several lines starts a clause too ("电阻0.003元，电容0.005元"), for
+    elimination to narrow down.
+    """
     if any(isinstance(f, LineMarker) for f in clause.facts):
         return [clause]
-    named = _names(scan, clause.facts)
+    named = _names(scan, clause.facts, vague=True)
     cuts: list[int] = []
     for (_, before), (position, after) in itertools.pairwise(named):
         if after == before:
@@ -171,8 +223,13 @@ def _carve_shared(scan: Scan, clause: Clause) -> list[Clause]:
     if marker is None:
         return [clause]
     if clause.facts[0] is marker and not _names_a_line(scan, clause.facts):
-        clause.shared = True
-        return [clause]
+        prices = [f for f in clause.facts if isinstance(f, Price)]
+        if len(prices) < 2 or all(p.tier_min is not None for p in prices):
+            clause.shared = True
+            return [clause]
+        # "all three in stock: 0.06 / 1.65 / 3.2 RMB": the statement, then one price a line.
+        head = _sub(clause, clause.start, prices[0].start, shared=True)
+        return [head, _sub(clause, prices[0].start, clause.end)]
     text = scan.masked
     left = max([clause.start] + [m.end() for m in _SOFT.finditer(text, clause.start, marker.start)])
     left = max(
@@ -232,7 +289,7 @@ def attribute(
     """Clauses per RFQ line (in reply order), and the shared-context clauses."""
     clauses = _clauses(scan)
     single = len(rfq_lines) == 1
-    references = [_reference(scan, c.facts) for c in clauses]
+    references = _by_elimination(scan, clauses, [_reference(scan, c.facts) for c in clauses])
     if not single and all(r is None for r in references):
         declined = {
             line
@@ -241,6 +298,8 @@ def attribute(
             for line in f.lines
         }
         open_lines = [line for line in rfq_lines if line not in declined] or list(rfq_lines)
+        if _lone_decline(clauses):
+            return {line: list(clauses) for line in open_lines}, []
         return _in_order(scan, clauses, open_lines)
     per_line: dict[int, list[Clause]] = {}
     shared: list[Clause] = []
@@ -260,9 +319,43 @@ def attribute(
             continue
         elif all_requested_by_mpn and _foreign_part(clause):
             current = frozenset()
-        for line in sorted((current or frozenset()) & known):
-            per_line.setdefault(line, []).append(clause)
+        covered = sorted((current or frozenset()) & known)
+        listed = lines is not None and not _vague(scan, clause, lines)
+        parts = _respectively(clause, covered) if listed else None
+        for line, part in zip(covered, parts or [clause] * len(covered), strict=True):
+            per_line.setdefault(line, []).append(part)
     return per_line, shared
+
+
+def _respectively(clause: Clause, lines: Sequence[int]) -> list[Clause] | None:
+    """ "1115 & 219: 2.1 / 0.85 usd": as many prices as the lines named, one a line.
+
+    What precedes the first price is said of every line; each price takes what follows it.
+    """
+    prices = [f for f in clause.facts if isinstance(f, Price)]
+    if len(lines) < 2 or len(prices) != len(lines):
+        return None
+    if any(p.tier_min is not None for p in prices) or any(
+        isinstance(f, Correction | Alternative) for f in clause.facts
+    ):
+        return None
+    head = [f for f in clause.facts if f.start < prices[0].start]
+    bounds = [p.start for p in prices] + [clause.end]
+    return [
+        Clause(start, end, head + [f for f in clause.facts if start <= f.start < end])
+        for start, end in itertools.pairwise(bounds)
+    ]
+
+
+def _lone_decline(clauses: Sequence[Clause]) -> bool:
+    """A reply that names no line and only says it cannot supply ("sorry no stock")."""
+    facts = [f for clause in clauses for f in clause.facts]
+    declines = [
+        f
+        for f in facts
+        if isinstance(f, Decline) and f.lines is None and not f.others and not f.everything
+    ]
+    return len(declines) == 1 and not _content([f for f in facts if f not in declines])
 
 
 def _split_at_prices(item: Clause) -> list[Clause]:

@@ -16,8 +16,8 @@ from catalogue.manufacturers import (
     MANUFACTURER_ALIASES,
     alias_key,
     canonical_manufacturer,
-    lookup_manufacturer,
 )
+from catalogue.traditional import simplified
 
 #: Spellings that are ordinary words in lower case; matched only as written in capitals.
 _CAPITALS_ONLY = frozenset({"ON", "IR", "TE", "FH", "HRS", "DIODES", "AVX", "MPS", "JST"})
@@ -53,16 +53,19 @@ def _ascii_aliases() -> tuple[dict[str, str], int]:
 
 
 @lru_cache(maxsize=1)
-def _other_aliases() -> re.Pattern[str]:
-    """Spellings in other scripts (国巨, 長電, Würth), longest first."""
-    spellings = {
-        spelling
-        for canonical, aliases in MANUFACTURER_ALIASES.items()
-        for spelling in (canonical, *aliases)
-        if not spelling.isascii()
-    }
-    ordered = sorted(spellings, key=len, reverse=True)
-    return re.compile("|".join(re.escape(s) for s in ordered), re.IGNORECASE)
+def _other_aliases() -> tuple[re.Pattern[str], dict[str, str]]:
+    """Spellings in other scripts (国巨, 长电, Würth), longest first, with their names.
+
+    Replies are folded to simplified characters, so the table's traditional spellings
+    (長電) are folded the same way to be found.
+    """
+    names: dict[str, str] = {}
+    for canonical, aliases in MANUFACTURER_ALIASES.items():
+        for spelling in (canonical, *aliases):
+            if not spelling.isascii():
+                names.setdefault(simplified(spelling).casefold(), canonical)
+    ordered = sorted(names, key=len, reverse=True)
+    return re.compile("|".join(re.escape(s) for s in ordered), re.IGNORECASE), names
 
 
 def _latin_brands(scan: Scan) -> list[tuple[int, int, str]]:
@@ -114,11 +117,8 @@ def extract_brands(scan: Scan) -> None:
         brand = Brand(match.start(), match.end(), canonical_manufacturer(name))
         scan.claim(match.start(), match.end(), brand)
     found = _latin_brands(scan)
-    found += [
-        (m.start(), m.end(), name)
-        for m in scan.matches(_other_aliases())
-        if (name := lookup_manufacturer(m.group(0))) is not None
-    ]
+    pattern, names = _other_aliases()
+    found += [(m.start(), m.end(), names[m.group(0).casefold()]) for m in scan.matches(pattern)]
     for start, end, name in sorted(found):
         if not scan.free(start, end):
             continue

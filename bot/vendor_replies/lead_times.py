@@ -14,7 +14,7 @@ from bot.vendor_replies.facts import LeadTime, Scan
 from bot.vendor_replies.numbers import ANY_NUMBER, parse_number
 
 _UNIT = (
-    r"(?P<unit>working[^\S\n]*days?|business[^\S\n]*days?|work(?:ing)?[^\S\n]*days?|w\.?d\.?s?|days?|天|个?工作日"
+    r"(?P<unit>working[^\S\n]*days?|business[^\S\n]*days?|work(?:ing)?[^\S\n]*days?|w\.?d\.?s?|days?|个?工作[日天]|天"
     r"|wks?|weeks?|周|个?星期|个?礼拜|months?|mths?|个月|hours?|hrs?|小时|h(?![a-z]))"
 )
 _SPAN = (
@@ -31,6 +31,9 @@ _KEYWORD_SPAN = re.compile(
     rf"{_KEYWORD}[^\S\n]*(?:is|:|：|=|约|about)?[^\S\n]*(?P<a>\d+(?:\.\d+)?)(?:[^\S\n]*(?:-|~|to)[^\S\n]*(?P<b>\d+))?"
     r"[^\S\n]*(?P<unit>w|d|wk)(?![A-Za-z])",
     re.IGNORECASE | re.ASCII,
+)
+_KEYWORDED_SPAN = re.compile(
+    rf"{_KEYWORD}[^\S\n]*(?:is|:|：|=|约|about|大概|大约)?[^\S\n]*{_SPAN}", re.IGNORECASE | re.ASCII
 )
 _UNNAMED_SPAN = re.sub(r"\?P<\w+>", "", _SPAN)
 _NOT_DELIVERY = re.compile(
@@ -60,19 +63,16 @@ def _days_per(unit: str) -> float | None:
 
 
 def extract_lead_times(scan: Scan) -> None:
-    """Claim delivery times as days, and durations that mean something else."""
+    """Claim delivery times as days, and durations that mean something else.
+
+    A span after a lead-time word is delivery whatever follows it ("交期4周 报价 HKD 12.5").
+    """
+    _claim_spans(scan, _KEYWORD_SPAN)
+    _claim_spans(scan, _KEYWORDED_SPAN, group="a")
     for match in scan.matches(_NOT_DELIVERY):
         scan.claim(match.start(), match.end())
-    for pattern in (_KEYWORD_SPAN, _CN_PAIR_RE, _SPAN_RE):
-        for match in scan.matches(pattern):
-            unit = match.groupdict().get("unit") or match.groupdict().get("unit2") or ""
-            per = _days_per(unit)
-            if per is None:
-                scan.claim(match.start(), match.end())
-                continue
-            upper = match.group("b") or match.group("a")
-            days = math.ceil(parse_number(upper) * per - 1e-9)
-            scan.claim(match.start(), match.end(), LeadTime(match.start(), match.end(), days))
+    for pattern in (_CN_PAIR_RE, _SPAN_RE):
+        _claim_spans(scan, pattern)
     for match in scan.matches(_HALF_MONTH):
         scan.claim(match.start(), match.end(), LeadTime(match.start(), match.end(), 15))
     for match in scan.matches(_NEXT_WEEK):
@@ -80,3 +80,20 @@ def extract_lead_times(scan: Scan) -> None:
     for match in scan.matches(_TOMORROW):
         days = 2 if match.group(0) == "后天" else 1
         scan.claim(match.start(), match.end(), LeadTime(match.start(), match.end(), days))
+
+
+def _claim_spans(scan: Scan, pattern: re.Pattern[str], group: int | str = 0) -> None:
+    """Claim each span as days; hours are no delivery time and are claimed without a fact.
+
+    `group` is where the claim starts, so a keyword ("期货 8周") stays for other readers.
+    """
+    for match in scan.matches(pattern):
+        start, end = match.start(group), match.end()
+        unit = match.groupdict().get("unit") or match.groupdict().get("unit2") or ""
+        per = _days_per(unit)
+        if per is None:
+            scan.claim(start, end)
+            continue
+        upper = match.group("b") or match.group("a")
+        days = math.ceil(parse_number(upper) * per - 1e-9)
+        scan.claim(start, end, LeadTime(start, end, days))

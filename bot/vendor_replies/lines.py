@@ -39,9 +39,12 @@ CATEGORY_PATTERN = re.compile(
     re.IGNORECASE | re.ASCII,
 )
 
+#: Not right after "1," or "12,": a number there is a thousands group ("1,200"), while after
+#: "0.006," it is the next item of a list ("0.006，106的 0.035").
+NOT_THOUSANDS = r"(?<!(?<![\d.])\d,)(?<!(?<![\d.])\d\d,)(?<!(?<![\d.])\d\d\d,)"
 #: A value token: a number with an SI prefix, an RKM code or a unit ("10k", "4k7", "100nF").
 VALUE_TOKEN = re.compile(
-    r"(?<![A-Za-z0-9.,@])(?:\d+(?:[.,]\d+)?[^\S\n]*[pnuµμmkKMGRPNU]\d*[^\S\n]*(?:ohms?|Ω|欧|[fFhH]|hz|Hz)?"
+    rf"(?=[\dR])(?<![A-Za-z0-9.@]){NOT_THOUSANDS}(?:\d+(?:[.,]\d+)?[^\S\n]*[pnuµμmkKMGRPNU]\d*[^\S\n]*(?:ohms?|Ω|欧|[fFhH]|hz|Hz)?"
     r"|\d+(?:[.,]\d+)?[^\S\n]*(?:ohms?|Ω|欧|[pnuµμ]?[fF]|[pnuµμm]?[hH])|R\d+)(?![A-Za-z0-9.])"
 )
 PACKAGE_TOKEN = re.compile(

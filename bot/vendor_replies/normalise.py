@@ -2,7 +2,8 @@
 
 Full-width digits and punctuation from a Chinese keyboard ("０．０１５元，现货"), circled
 item numbers, typographic dashes and tildes all become the plain forms the extractors'
-patterns expect. Positions reported by every extractor refer to this normalised text.
+patterns expect, traditional characters their simplified forms (現貨 is 现货), and emoji a
+space. Positions reported by every extractor refer to this normalised text.
 """
 
 from __future__ import annotations
@@ -10,9 +11,12 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from catalogue.traditional import TO_SIMPLIFIED
+
 _CIRCLED = {chr(0x2460 + i): f"{i + 1}) " for i in range(20)}
 _TRANSLATE = str.maketrans(
     {
+        **{chr(code): char for code, char in TO_SIMPLIFIED.items()},
         **_CIRCLED,
         "。": "; ",
         "—": "-",
@@ -20,7 +24,7 @@ _TRANSLATE = str.maketrans(
         "−": "-",
         "～": "~",
         "〜": "~",
-        "，": ",",
+        "，": ", ",
         "；": ";",
         "“": '"',
         "”": '"',
@@ -32,12 +36,15 @@ _TRANSLATE = str.maketrans(
     }
 )
 _NEWLINES = re.compile(r"\n\s*\n+")
+#: Emoji and pictographs ("👍", "😊", "🙏🏻"), with their joiners and variation selectors: a
+#: word followed by one ("no 😊") still ends its clause.
+_EMOJI = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d]+")
 
 
 def normalise(text: str) -> str:
     """The reply in the forms the patterns expect; length may change, meaning never."""
     translated = text.translate(_TRANSLATE)
-    folded = unicodedata.normalize("NFKC", translated)
+    folded = unicodedata.normalize("NFKC", _EMOJI.sub(" ", translated))
     return _NEWLINES.sub("\n", folded)
 
 

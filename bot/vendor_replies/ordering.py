@@ -36,6 +36,7 @@ _MOQ = _patterns(
     rf"(?:{_S}(?:=|:|of|\(|,){_S}{quantity_pattern('size')}{_S}\)?)?",
     rf"{_MOQ_WORD}{_S}(?:is|=|:|为|是)?{_S}{quantity_pattern('q')}",
     rf"{quantity_pattern('r')}{_S}(?:起订|MOQ\b)",
+    rf"(?P<reels_first>{ANY_NUMBER}){_S}{_PACK}{_S}(?:起订|起(?!\d))",
     rf"{quantity_pattern('s')}{_S}起(?![订\d])(?!{_S}[:：]?{_S}[\d¥$])",
 )
 _FULL_REEL_OF = _patterns(
@@ -50,7 +51,8 @@ _REEL_SIZE = _patterns(
 _FULL_REELS = _patterns(
     rf"full{_S}reels?(?:{_S}only)?|(?:whole|complete){_S}reels?|reels?{_S}only",
     rf"only{_S}(?:sell{_S})?(?:by{_S})?(?:full{_S})?reels?|sold{_S}(?:by|in){_S}(?:full{_S})?reels?",
-    rf"by{_S}(?:full{_S})?reel|整盘(?:出|卖|起|购买|买|订)?|按盘(?:出|卖)|按整盘|不拆(?:盘|包)|整包(?:出|卖)?",
+    rf"by{_S}(?:full{_S})?reel|整盘(?:出|卖|起|购买|买|订)?|按盘(?:出|卖)|按整盘|不拆(?:盘|包|零|卖)?|整包(?:出|卖)?"
+    r"|不零卖",
 )
 _MULTIPLE = _patterns(
     rf"(?:multiples?{_S}(?:of)?|mult\.?|increments?{_S}(?:of)?|倍数|整倍数?){_S}[:：=]?{_S}"
@@ -70,10 +72,11 @@ def extract_ordering(scan: Scan) -> None:
         scan.claim(match.start(), match.end())
     for match in scan.matches(_MOQ):
         start, end = match.start(), match.end()
-        if match.re.groupindex.get("reels") and match.group("reels"):
-            reels = round(parse_number(match.group("reels"), scan.decimal_comma))
+        written = match.groupdict().get("reels") or match.groupdict().get("reels_first")
+        if written:
+            reels = round(parse_number(written, scan.decimal_comma))
             scan.claim(start, end, Moq(start, end, None, reels))
-            if match.group("size"):
+            if match.groupdict().get("size"):
                 size = count(match.group("size"), match.group("size_m"), scan.decimal_comma)
                 scan.facts.append(ReelSize(start, end, size))
         else:

@@ -22,9 +22,10 @@ from bot.vendor_replies.declines import (
     extract_corrections,
     extract_declines,
     extract_listed_declines,
+    extract_only_parts,
     extract_questions,
 )
-from bot.vendor_replies.facts import Decline, Defer, Fact, Scan
+from bot.vendor_replies.facts import Decline, Defer, Fact, PartNumber, Scan
 from bot.vendor_replies.items import extract_item_numbers
 from bot.vendor_replies.lead_times import extract_lead_times
 from bot.vendor_replies.lines import profiles
@@ -56,6 +57,7 @@ def read_facts(text: str, rfq_lines: Sequence[RfqLine]) -> Scan:
     extract_listed_declines(scan, numbers)
     extract_item_numbers(scan, max(numbers))
     extract_part_numbers(scan, rfq_lines)
+    extract_only_parts(scan, numbers)
     extract_brands(scan)
     extract_category_words(scan, lines)
     extract_declines(scan)
@@ -87,7 +89,12 @@ def parse_quote(text: str, rfq_lines: Sequence[RfqLine]) -> list[OfferDraft]:
     context = shared_context(shared_facts, scan.facts, numbers, reel)
     placed: list[tuple[int, int, OfferDraft]] = []
     for rfq in rfq_lines:
-        facts = [f for clause in per_line.get(rfq.line, []) for f in clause.facts]
+        facts = [
+            f
+            for clause in per_line.get(rfq.line, [])
+            for f in clause.facts
+            if not _names_another_line(f, rfq.line)
+        ]
         placed.extend(_line_offers(scan, rfq, facts, context, reel))
     answered = {offer.line for _, _, offer in placed}
     deferred = {
@@ -107,6 +114,11 @@ def parse_quote(text: str, rfq_lines: Sequence[RfqLine]) -> list[OfferDraft]:
             placed.append((context.position, index, offer))
     placed.sort(key=lambda item: (item[0], item[1]))
     return [offer for _, _, offer in placed]
+
+
+def _names_another_line(fact: Fact, line: int) -> bool:
+    """A part number the RFQ asked for on another line ("SS34 SS14 0.05元" on SS14's line)."""
+    return isinstance(fact, PartNumber) and bool(fact.lines) and line not in fact.lines
 
 
 def _from_template(template: OfferDraft, rfq: RfqLine, context: SharedContext) -> OfferDraft:

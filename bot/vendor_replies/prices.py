@@ -14,7 +14,7 @@ import re
 from dataclasses import replace
 
 from bot.vendor_replies.currencies import PREFIX, SUFFIX, currency_code
-from bot.vendor_replies.facts import Price, Scan
+from bot.vendor_replies.facts import Anchor, LineMarker, Moq, PartNumber, Price, Scan
 from bot.vendor_replies.numbers import ANY_NUMBER, NUMBER, count, parse_number, quantity_pattern
 
 _S = r"[^\S\n]*"
@@ -30,9 +30,14 @@ _REEL_NOTE = (
     rf"(?:{_S}\({_S}(?P<per_size>\d+(?:[.,]\d+)?){_S}(?P<per_size_m>k|w|万|千)?{_S}(?:pcs|个|只|颗|ea)?"
     rf"{_S}(?:/{_S}(?:reel|盘))?{_S}\))?"
 )
+#: "0.052 usd / 1k: 0.058 usd", "0.058元 / 100个以上0.07元": a quantity that labels the next
+#: price is no per-1000 or per-100 unit.
+_NEXT_TIER = (
+    rf"(?!{_S}(?:pcs|个|只)?{_S}(?:[:：=@]|以上|及以上|起(?!订)|(?:{PREFIX})?{_S}\d+[.,]\d))"
+)
 _PER = (
     rf"(?P<per>(?:{_S}/{_S}|{_S}(?P<word>per|every|each|a|每|一){_S}){_PER_UNIT})"
-    rf"(?!\d|\.\d|{_S}[-~+]|[A-Za-z])(?(word)(?!{_S}\d)){_REEL_NOTE}"
+    rf"(?!\d|\.\d|{_S}[-~+]|[A-Za-z])(?(word)(?!{_S}\d)){_NEXT_TIER}{_REEL_NOTE}"
 )
 _EACH = (
     rf"(?:{_S}(?:/{_S}(?:pcs|pc|piece|个|只|颗|ea|unit)(?![A-Za-z])|each|ea\b|per[^\S\n]+(?:pc|piece"
@@ -110,11 +115,20 @@ _TIER_BEFORE: tuple[tuple[re.Pattern[str], bool], ...] = tuple(
         (rf"(?:qty|quantity|数量){_S}[:：]?{_S}{_Q}{_S}[:：@=]?{_S}$", True),
         (rf"@{_S}{_Q}{_S}{_PIECES}?{_S}[:：=]?{_S}$", True),
         (rf"(?<![\d.])(?<!\d,){_Q}{_S}{_PIECES}?{_S}[:：=@]{_S}$", True),
-        (rf"(?<![\d.])(?<!\d,){_Q}{_S}{_PIECES}{_S}$", False),
+        (rf"(?<![\d.])(?<!\d,){_Q}{_S}{_PIECES}?{_S}/{_S}$", False),
+        (rf"(?:^|(?<=[^A-Za-z]))[x×*]{_S}{_Q}{_S}$", False),
+        (
+            rf"(?<![\d.])(?<!\d,)(?P<lo>\d+(?:[.,]\d+)?)(?![.,]?\d){_S}(?P<lo_m>k|w|万|千)?{_S}"
+            rf"{_PIECES}(?![A-Za-z]){_S}$",
+            False,
+        ),
         (
             rf"(?<![\d.A-Za-z])(?<!\d,)(?P<bare>\d+(?:[.,]\d+)?{_S}(?:k|w|万|千))(?![A-Za-z]){_S}$",
             False,
         ),
+        # "100 0.35 / 1k 0.3": a round count right before a price, a tier only in a table;
+        # below ten it would be an item number ("1 0.06\n2 1.65").
+        (r"(?:^|(?<=[\s/|,;:]))(?P<lo>[1-9][05]?0+)(?P<lo_m>)[^\S\n]*$", False),
     )
 )
 _MORE = r"(?P<more>\+|以上|up|or[^\S\n]+more|and[^\S\n]+up)"
@@ -136,6 +150,8 @@ _COUNTED_BEFORE = re.compile(
     rf"(?:现货|库存|stock|moq|有|have|available|qty|数量|最少|起订量?|reel|盘|包装){_S}[:：]?{_S}$",
     re.IGNORECASE | re.ASCII,
 )
+_LIST_GAP = re.compile(r"[^\S\n]*[/,|、]?[^\S\n]*")
+_MOQ_GAP = re.compile(rf"{_S}[:：=@,]?{_S}")
 _BARE_QUANTITY = re.compile(
     r"(?P<lo>\d+(?:[.,]\d+)?)[^\S\n]*(?P<lo_m>k|w|万|千)", re.IGNORECASE | re.ASCII
 )
@@ -250,6 +266,28 @@ def extract_prices(scan: Scan) -> None:
             scan.claim(match.start(), match.end())
             continue
         _claim(scan, Price(match.start(), match.end(), value, currency))
+    share_trailing_currency(scan)
+
+
+def share_trailing_currency(scan: Scan) -> None:
+    """ "0.06 / 1.65 / 3.2 RMB", "res 0.003, caps 0.005 usd": a currency after a list of
+    prices is every one's; between them only a separator and what names the next line.
+    """
+    prices = sorted((f for f in scan.facts if isinstance(f, Price)), key=lambda f: f.start)
+    names = [f for f in scan.facts if isinstance(f, PartNumber | Anchor | LineMarker)]
+    for index in range(len(prices) - 2, -1, -1):
+        price, following = prices[index], prices[index + 1]
+        if price.currency is not None or following.currency is None:
+            continue
+        gap = scan.masked[price.end : following.start]
+        for name in names:
+            if price.end <= name.start and name.end <= following.start:
+                start, end = name.start - price.end, name.end - price.end
+                gap = gap[:start] + " " * (end - start) + gap[end:]
+        if _LIST_GAP.fullmatch(gap):
+            shared = replace(price, currency=following.currency)
+            scan.facts[scan.facts.index(price)] = shared
+            prices[index] = shared
 
 
 def _is_thousands(number: str, decimal_comma: bool) -> bool:
@@ -277,6 +315,18 @@ def _as_total(scan: Scan, fact: Price) -> Price:
     return replace(fact, start=start, total=True)
 
 
+def _moq_before(scan: Scan, fact: Price) -> int | None:
+    """ "MOQ 100pcs 2.85usd, 1k 2.6usd": a minimum right before a price is its first tier."""
+    for moq in scan.facts:
+        if (
+            isinstance(moq, Moq)
+            and moq.pieces
+            and _MOQ_GAP.fullmatch(scan.text[moq.end : fact.start])
+        ):
+            return moq.pieces
+    return None
+
+
 def _with_tier(scan: Scan, fact: Price) -> Price:
     """The price with the minimum quantity written just before or after it, claimed too."""
     line_start = max(scan.masked.rfind("\n", 0, fact.start), scan.masked.rfind(";", 0, fact.start))
@@ -299,6 +349,9 @@ def _with_tier(scan: Scan, fact: Price) -> Price:
             start = window_start + found.start()
             return replace(fact, start=start, tier_min=minimum, single_tier_ok=single_ok)
     after = scan.masked[fact.end : fact.end + 30]
+    first_tier = _moq_before(scan, fact)
+    if first_tier is not None:
+        return replace(fact, tier_min=first_tier, single_tier_ok=False)
     for after_pattern in _TIER_AFTER:
         found = after_pattern.match(after)
         if found:

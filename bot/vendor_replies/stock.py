@@ -30,6 +30,13 @@ _COUNT_BEFORE = re.compile(
     rf"{quantity_pattern('q')}(?![^\S\n]*\+[^\S\n]*[:：]?[^\S\n]*[$¥€\d])(?P<plus>\+)?{_NOT_PRICE}",
     re.IGNORECASE | re.ASCII,
 )
+#: "stock: 10K+ 0.05usd": a count labelled as stock is stock, whatever follows ("现货: 10+
+#: 10.5元" heads the in-stock option's tiers instead).
+_COUNT_LABELLED = re.compile(
+    r"(?:stocks?|stk|inventory|库存|available|avail\.?|on[^\S\n]+hand)[^\S\n]*(?:qty|quantity|数量)?"
+    rf"[^\S\n]*[:：=][^\S\n]*{quantity_pattern('q')}(?P<plus>\+)?{_NOT_PRICE}",
+    re.IGNORECASE | re.ASCII,
+)
 _COUNT_AFTER = re.compile(
     rf"{quantity_pattern('q')}(?P<plus>\+)?[^\S\n]*(?:pcs|个)?[^\S\n]*(?:are[^\S\n]+|is[^\S\n]+)?{_WORD_AFTER}",
     re.IGNORECASE | re.ASCII,
@@ -44,7 +51,8 @@ _REELS = re.compile(
 _IN_STOCK = re.compile(
     r"(?:in|ex|from)[\s-]*stock|stock[^\S\n]*(?:ok|available|yes)|ready[^\S\n]+stock|have[^\S\n]+stock"
     r"|(?<![A-Za-z])stock(?![A-Za-z])|on[^\S\n]+hand|in[^\S\n]+hand|ships?[^\S\n]+today|ship[^\S\n]+same[^\S\n]+day"
-    r"|same[^\S\n]+day|shipping[^\S\n]+today|现货|有货|有库存|库存有|今天(?:可以|能)?发|当天(?:可以|能)?发",
+    r"|same[^\S\n]+day|shipping[^\S\n]+today|现货|有货|有库存|库存有|今天(?:可以|能)?发|当天(?:可以|能)?发"
+    r"|(?:库存|货源)(?:充足|足|大量|多)|plenty[^\S\n]+(?:of[^\S\n]+)?stock|large[^\S\n]+stock",
     re.IGNORECASE | re.ASCII,
 )
 
@@ -64,7 +72,7 @@ def extract_stock(scan: Scan) -> None:
     for match in scan.matches(_REELS):
         reels = round(parse_number(match.group("n") or match.group("m"), scan.decimal_comma))
         scan.claim(match.start(), match.end(), Stock(match.start(), match.end(), None, reels))
-    for pattern in (_COUNT_AFTER, _COUNT_BEFORE):
+    for pattern in (_COUNT_LABELLED, _COUNT_AFTER, _COUNT_BEFORE):
         for match in scan.matches(pattern):
             if not _is_count(match.group("q"), match.group("q_m"), scan.decimal_comma):
                 continue

@@ -13,7 +13,7 @@ _RATE = r"(?:[^\S\n]*\d{1,2}[^\S\n]*%?[^\S\n]*(?:点|个点)?[^\S\n]*)?"
 _EXCLUDED = re.compile(
     rf"不含{_RATE}(?:税|票|发票|增值税)|不含(?=[^\S\n]*(?:$|[,;.)\n]))|未{_RATE}税|未含税|不开{_RATE}(?:票|发票)|无票|裸价|不带票"
     rf"|(?:要|开|含)(?:发)?票(?:另)?加(?:点|{_RATE}点?)?|税(?:点)?另(?:计|加|算|付)|另加{_RATE}税"
-    r"|(?:excl?(?:uding|\.)?|ex\.?|without|w/o|no|before|plus|\+)[^\S\n]*(?:\d{1,2}[^\S\n]*%[^\S\n]*)?"
+    r"|(?:excl?(?:uding|\.)?|ex\.?|without|w/o|no|before|plus|\+)(?:[^\S\n]|-)*(?:\d{1,2}[^\S\n]*%[^\S\n]*)?"
     r"(?:vat|tax(?:es)?)\b|(?:vat|tax)[^\S\n]*(?:excl(?:uded|\.)?|not[^\S\n]+incl(?:uded|\.)?|extra)"
     r"|\+[^\S\n]*\d{1,2}[^\S\n]*%[^\S\n]*(?:vat|tax)?",
     re.IGNORECASE | re.ASCII,
