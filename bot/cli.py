@@ -20,6 +20,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "vendors": ("bot.commands.vendors", "register vendors, list them, load their price lists"),
     "quote": ("bot.commands.quote", "ask every vendor for a request and rank their offers"),
     "parse-quote": ("bot.commands.parse_quote", "read vendors' free-text quote replies as offers"),
+    "run": ("bot.commands.run", "run the Telegram bot (long polling)"),
     "db": ("bot.commands.db", "database maintenance (migrations)"),
 }
 

@@ -267,7 +267,8 @@ class RfqPost(Base):
     rfq_id: Mapped[str] = mapped_column(ForeignKey("rfqs.id", ondelete="CASCADE"), index=True)
     chat_id: Mapped[int] = mapped_column(BigInteger)
     message_id: Mapped[int] = mapped_column(BigInteger)
-    #: "status" (the buyer's live message), "offers", "vendor" (a vendor's DM), "group".
+    #: "status" (the buyer's live message), "offers", "vendor" (a vendor's DM), "group",
+    #: "correction" (a vendor's DM awaiting a corrected answer).
     kind: Mapped[str] = mapped_column(String(10))
     #: For "vendor" posts: whom it was sent to.
     vendor_id: Mapped[int | None] = mapped_column(ForeignKey("vendors.id", ondelete="CASCADE"))

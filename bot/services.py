@@ -90,10 +90,15 @@ class Services:
     ranking: RankingConfig
     http: aiohttp.ClientSession
 
-    async def targets_for(self, request: QuoteRequest) -> list[VendorTarget]:
-        """Every active vendor that serves the RFQ's categories and can be asked from here."""
+    async def targets_for(
+        self, request: QuoteRequest, *, buyer_chat_id: int | None = None
+    ) -> list[VendorTarget]:
+        """Every active vendor that serves the RFQ's categories and can be asked from here;
+        a vendor who is the buyer (the same Telegram chat) is not asked to quote to itself."""
         async with self.database.session() as session:
             vendors = await vendors_serving(session, {line.category for line in request.lines})
+            if buyer_chat_id is not None:
+                vendors = [v for v in vendors if v.telegram_chat_id != buyer_chat_id]
             return self.agents.targets(vendors)
 
     async def close(self) -> None:

@@ -320,7 +320,14 @@ async def test_a_corrected_reply_replaces_the_vendors_earlier_offer(engine: Quot
     db = engine.database
     request = await open_one(engine, window=30)
     human = await add_vendor(db, "stall", VendorKind.TELEGRAM)
-    await engine.start(request, [VendorTarget(human, "stall", "telegram")])
+    other = await add_vendor(db, "still-thinking", VendorKind.TELEGRAM)
+    await engine.start(
+        request,
+        [
+            VendorTarget(human, "stall", "telegram"),
+            VendorTarget(other, "still-thinking", "telegram"),
+        ],
+    )
     await engine.record_vendor_reply(request.rfq_id, human, "0.02 usd")
     await engine.record_vendor_reply(
         request.rfq_id, human, "sorry I mean 0.0013$", replaces_earlier=True
@@ -343,3 +350,22 @@ async def test_an_answer_cut_short_keeps_its_offers_and_is_reported_incomplete(
         (),
         (("half", "answer cut short: HTTP 500 on line 2"),),
     )
+
+
+async def test_a_correction_after_closing_is_kept_late_and_leaves_the_ranked_offer(
+    engine: QuoteEngine,
+) -> None:
+    db = engine.database
+    request = await open_one(engine, window=30)
+    human = await add_vendor(db, "stall", VendorKind.TELEGRAM)
+    await engine.start(request, [VendorTarget(human, "stall", "telegram")])
+    await engine.record_vendor_reply(request.rfq_id, human, "0.02 usd")
+    await engine.record_vendor_reply(
+        request.rfq_id, human, "sorry I mean 0.0013$", replaces_earlier=True
+    )
+    async with db.session() as session:
+        offers = (await session.scalars(select(OfferRecord).order_by(OfferRecord.id))).all()
+    assert [(o.price_breaks, o.late) for o in offers] == [
+        ([[1, 0.02]], False),
+        ([[1, 0.0013]], True),
+    ]

@@ -216,6 +216,43 @@ class QuoteEngine:
         async for event in run.events(queue):
             yield event
 
+    async def add_dispatch(self, rfq_id: str, vendor_id: int, name: str, channel: str) -> bool:
+        """Ask one more vendor on an open RFQ (one who came to quote it); False if asked."""
+        async with self.database.session() as session:
+            known = await session.scalar(
+                select(Dispatch.id).where(
+                    Dispatch.rfq_id == rfq_id, Dispatch.vendor_id == vendor_id
+                )
+            )
+        if known is not None:
+            return False
+        try:
+            await self.journal.write(
+                lambda session: records.create_dispatches(session, rfq_id, [(vendor_id, channel)])
+            )
+        except IntegrityError:
+            return False  # the same vendor came twice at once: the other one asked
+        run = self._runs.get(rfq_id)
+        if run is not None and not run.closed:
+            run.vendors[vendor_id] = name
+            run.pending.add(vendor_id)
+        return True
+
+    async def end_dispatch(
+        self, rfq_id: str, vendor_id: int, state: DispatchState, reason: str | None = None
+    ) -> None:
+        """Give a vendor's dispatch its final state from outside an agent (a human declined,
+        a chat was unreachable); the RFQ closes early once nobody is left to answer."""
+        run = self._runs.get(rfq_id)
+        if run is not None and vendor_id in run.vendors:
+            await self._end(run, vendor_id, state, reason)
+            return
+        await self.journal.write(
+            lambda session: records.end_dispatch(
+                session, rfq_id=rfq_id, vendor_id=vendor_id, state=state, reason=reason
+            )
+        )
+
     def run(self, rfq_id: str) -> RfqRun | None:
         """The open RFQ `rfq_id` as this process runs it, if it does."""
         return self._runs.get(rfq_id)
@@ -370,7 +407,7 @@ class QuoteEngine:
             else:
                 offers.append(offer)
         run = self._runs.get(rfq_id)
-        if replaces_earlier and (offers or declined):
+        if replaces_earlier and not late and (offers or declined):
             await self.journal.write(
                 partial(records.withdraw_offers, rfq_id=rfq_id, vendor_id=vendor_id)
             )
@@ -391,14 +428,7 @@ class QuoteEngine:
         outcome = ReplyOutcome(rfq_id, tuple(offers), tuple(declined), tuple(unpriced), late)
         if outcome.understood and not late:
             state = DispatchState.ANSWERED if offers else DispatchState.DECLINED
-            if run is not None and vendor_id in run.vendors:
-                await self._end(run, vendor_id, state, None)
-            else:
-                await self.journal.write(
-                    lambda session: records.end_dispatch(
-                        session, rfq_id=rfq_id, vendor_id=vendor_id, state=state, reason=None
-                    )
-                )
+            await self.end_dispatch(rfq_id, vendor_id, state)
         return outcome
 
     # -- restarts --------------------------------------------------------------------

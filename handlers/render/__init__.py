@@ -22,6 +22,7 @@ from handlers.render.buyer import (
     nothing_recognised,
     status_text,
     unread_rows,
+    unreadable_file,
     welcome,
 )
 from handlers.render.html import TEXT_LIMIT, esc, plain, text_length
@@ -120,6 +121,7 @@ __all__ = [
     "status_text",
     "text_length",
     "unread_rows",
+    "unreadable_file",
     "vendor_approved",
     "vendor_group_enabled",
     "vendor_rejected",

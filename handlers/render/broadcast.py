@@ -26,6 +26,13 @@ def broadcast_usage(t: Translator) -> str:
     return tr(t, "Send <code>/broadcast</code> followed by the announcement.")
 
 
+def announcement_too_long(t: Translator, limit: int) -> str:
+    """The admin's text would not fit in one Telegram message once the header is added."""
+    return tr(
+        t, "That announcement is too long: keep it within {limit} characters.", limit=f"{limit:,}"
+    )
+
+
 def announcement(t: Translator, text: str) -> str:
     """The admin's words as vendors receive them, escaped (never markup)."""
     return join(bold(tr(t, "Announcement")), esc(text))

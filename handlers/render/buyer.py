@@ -122,6 +122,11 @@ def unread_rows(
     return messages([[header, *listed], [footer]], limit=limit, gap="\n")
 
 
+def unreadable_file(t: Translator, reason: str) -> str:
+    """A document that is not a BOM the bot can read, and why."""
+    return tr(t, "I could not read that file: {reason}", reason=reason)
+
+
 def language_prompt(t: Translator) -> Message:
     """/lang: the language buttons, each named in its own language."""
     buttons = [

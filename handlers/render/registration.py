@@ -143,3 +143,52 @@ def vendor_approved(t: Translator, name: str) -> str:
 
 def vendor_rejected(t: Translator, name: str) -> str:
     return tr(t, "Sorry, the registration of {name} was not approved.", name=clip(name, NAME_CLIP))
+
+
+def admins_only_toast(t: Translator) -> str:
+    """Plain text for answerCallbackQuery: someone who is not an admin pressed an admin button."""
+    return t.gettext("Only the bot's admins can do that.")
+
+
+def already_decided_toast(t: Translator, name: str) -> str:
+    """Plain text: another admin (or the command line) decided this registration first."""
+    return t.gettext("The registration of {name} was already decided.", name=clip(name, NAME_CLIP))
+
+
+#: Longest vendor name stored (bot.models.Vendor.name).
+NAME_LIMIT = 120
+
+
+def name_too_long(t: Translator) -> str:
+    return tr(t, "That name is too long: please send at most {limit} characters.", limit=NAME_LIMIT)
+
+
+def already_registered(t: Translator, name: str) -> str:
+    """/vendor from someone who is an active vendor already."""
+    return tr(
+        t,
+        "You are registered as {name} already: requests for quote arrive here.",
+        name=clip(name, NAME_CLIP),
+    )
+
+
+def registration_pending(t: Translator, name: str) -> str:
+    """/vendor, or a quote, from someone whose registration an admin has not decided yet."""
+    return tr(
+        t,
+        "{name} is waiting for an admin's approval: you can quote once it is approved.",
+        name=clip(name, NAME_CLIP),
+    )
+
+
+def vendor_inactive(t: Translator, name: str) -> str:
+    """/vendor, or a quote, from a vendor an admin disabled (or did not approve)."""
+    return tr(
+        t,
+        "{name} is not an active vendor, so it cannot quote. Please ask an admin.",
+        name=clip(name, NAME_CLIP),
+    )
+
+
+def registration_cancelled(t: Translator) -> str:
+    return tr(t, "Registration cancelled. Send /vendor to start again.")

@@ -253,6 +253,11 @@ def vendor_group_enabled(t: Translator) -> str:
     )
 
 
+def vendor_group_needs_group(t: Translator) -> str:
+    """/vendorgroup sent outside a group."""
+    return tr(t, "Send /vendorgroup in the group where vendors should receive requests for quote.")
+
+
 def group_reply_pending(t: Translator, bot_username: str) -> Message:
     """A non-vendor replied in a vendor group: kept pending, invited to register."""
     text = tr(
@@ -276,3 +281,29 @@ def group_reply_received(t: Translator, *, reached_privately: bool, bot_username
         "Got it, thanks. Start a private chat with me so I can show you what I read.",
     )
     return single(text, [[start]])
+
+
+def register_invitation(t: Translator, bot_username: str) -> Message:
+    """Someone who is not a vendor asked to quote privately: only vendors quote."""
+    text = tr(
+        t,
+        "Only registered vendors can quote. Registering takes a minute: send /vendor, or tap "
+        "the button.",
+    )
+    register = InlineKeyboardButton(
+        t.gettext("Register as a vendor"), url=deep_link(bot_username, REGISTER_PAYLOAD)
+    )
+    return single(text, [[register]])
+
+
+def rfq_closed(t: Translator, rfq_id: str) -> str:
+    """A vendor asked to quote, or pressed a button, on an RFQ that no longer takes quotes."""
+    return tr(t, "RFQ {rfq} is closed: it no longer takes quotes.", rfq=rfq_id)
+
+
+def already_answered_toast(t: Translator, rfq_id: str) -> str:
+    """Plain text: "can't supply" pressed after quoting; a correction is the way to change it."""
+    return t.gettext(
+        "You quoted RFQ {rfq} already: to change your answer, tap Correct under what I read.",
+        rfq=rfq_id,
+    )
