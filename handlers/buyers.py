@@ -29,7 +29,7 @@ from bot.rfqs.engine import AlreadyOpened, NothingToQuote
 from bot.rfqs.results import LineResult, rank_rfq
 from catalogue.boms import BomError, read_bom
 from catalogue.models import utcnow
-from catalogue.parser import ParsedItem
+from catalogue.parser import ParsedItem, parse_message
 from handlers import render
 from handlers.callbacks import (
     CancelOrder,
@@ -191,9 +191,16 @@ async def bom_file(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def _request(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str) -> None:
+    """A text request; lines of a pasted list that could not be read are listed back."""
     bctx = bot_context(context)
     t = await update_translator(bctx, update)
-    await _open(bctx, update, t, text, None)
+    parsed = parse_message(text)
+    message = update.effective_message
+    if parsed.items and parsed.unread and message is not None:
+        unread = [(line.number, line.text) for line in parsed.unread]
+        for part in render.unread_lines(t, unread):
+            await bctx.messenger.send(message.chat_id, part.text, reply_to=message.message_id)
+    await _open(bctx, update, t, text, parsed.items)
 
 
 async def _open(

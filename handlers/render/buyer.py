@@ -122,6 +122,27 @@ def unread_rows(
     return messages([[header, *listed], [footer]], limit=limit, gap="\n")
 
 
+def unread_lines(
+    t: Translator, lines: Sequence[tuple[int, str]], *, limit: int = TEXT_LIMIT
+) -> list[Message]:
+    """Lines of a pasted list the bot could not read: (line number, its text)."""
+    header = Block(
+        ntr(
+            t,
+            "I could not read this line of your message, so it is not in the request:",
+            "I could not read these {count} lines of your message, so they are not in the "
+            "request:",
+            len(lines),
+        )
+    )
+    listed = [
+        Block(tr(t, "Line {line}: {text}", line=number, text=code(clip(text, TEXT_CLIP) or "—")))
+        for number, text in lines
+    ]
+    footer = Block(tr(t, "Write them with a value and package or a part number to add them."))
+    return messages([[header, *listed], [footer]], limit=limit, gap="\n")
+
+
 def unreadable_file(t: Translator, reason: str) -> str:
     """A document that is not a BOM the bot can read, and why."""
     return tr(t, "I could not read that file: {reason}", reason=reason)
