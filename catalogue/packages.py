@@ -67,11 +67,13 @@ _SIZE_CODE = re.compile(r"^(\d{4,5})(M|METRIC)?$")
 _KICAD_CHIP = re.compile(r"^(?:[A-Z]+_)+(\d{4,5})_(\d{4,5})(?:METRIC)?(?:_|$)")
 _IPC_CHIP = re.compile(r"^(?:CAP|RES|IND|LED|DIO|FUS)[CM]P?(\d{4})X")
 _NAMED = re.compile(
-    r"""^(?P<family>SOT|SOD|SOIC|SOP|SO|SSOP|TSSOP|HTSSOP|MSOP|VSSOP|TSOP|QSOP|ESOP|HSOP|
-        QFN|DFN|VQFN|WQFN|UQFN|TQFN|TDFN|UDFN|LQFP|TQFP|QFP|DIP|PDIP|SDIP|SIP|TO|
+    r"""^(?P<family>SOT|TSOT|SOD|SOIC|SOP|SO|SSOP|TSSOP|HTSSOP|MSOP|VSSOP|TSOP|QSOP|ESOP|HSOP|
+        QFN|DFN|VQFN|WQFN|UQFN|TQFN|TDFN|UDFN|UFQFPN|VFQFPN|HVQFN|LFCSP|
+        LQFP|TQFP|QFP|DIP|PDIP|SDIP|SIP|TO|UFBGA|TFBGA|VFBGA|FBGA|
         DO|HC|SC|BGA|LGA|WLCSP|PLCC|WSON|SON|USON|VSON|LL|SMAF|SMBF)
         -?(?P<number>\d{1,3}[A-Z]{0,3})
         (?:[-/](?P<pins>\d{1,3}|[A-Z]{1,3}))?
+        (?:-\d?EP)?                              # KiCad's exposed pad: "QFN-56-1EP"
         L?$""",
     re.VERBOSE,
 )
@@ -157,6 +159,14 @@ _PIN_FAMILIES = frozenset(
         "TQFN",
         "TDFN",
         "UDFN",
+        "UFQFPN",
+        "VFQFPN",
+        "HVQFN",
+        "LFCSP",
+        "UFBGA",
+        "TFBGA",
+        "VFBGA",
+        "FBGA",
         "LQFP",
         "TQFP",
         "QFP",
@@ -178,7 +188,7 @@ _NAME_STARTS = (
     *("SO", "SS", "TS", "HT", "MS", "VS", "QS", "ES", "HS", "QF", "DF", "VQ", "WQ", "UQ"),
     *("TQ", "TD", "UD", "LQ", "DI", "PD", "SD", "SI", "TO", "DO", "HC", "SC", "BG", "LG"),
     *("WL", "PL", "WS", "US", "LL", "SM", "ME", "MI", "DP", "D2", "CA", "RE", "IN", "LE"),
-    *("FU",),
+    *("FU", "UF", "VF", "HV", "LF", "TF", "FB"),
 )
 _SMD_PREFIX = re.compile(r"^SMD-?(?=\d{4}\b)")
 _PARENTHESES = re.compile(r"\(.*?\)|\[.*?\]")
@@ -281,7 +291,7 @@ def _named(raw: str) -> str | None:
     family = _FAMILY_ALIASES.get(family, family)
     if family in _PIN_FAMILIES and not number.isdigit():
         return None
-    if family == "SOT" and not number.isdigit():
+    if family in ("SOT", "TSOT") and not number.isdigit():
         return None
     if family == "SOD" and not re.match(r"^\d+F?$", number):
         return None

@@ -45,7 +45,13 @@ UNIT_ALIASES: dict[str, str] = {
     "vdc": "V",
     "vac": "V",
     "w": "W",
+    "watt": "W",
+    "watts": "W",
+    "volt": "V",
+    "volts": "V",
     "a": "A",
+    "amp": "A",
+    "amps": "A",
 }
 
 
@@ -69,7 +75,7 @@ _VALUE = re.compile(
       | (?P<prefix>[pPnNuUµμmkKMG])?
     )
     \s*
-    (?P<unit>ohms?|Ω|ω|欧姆|欧|hz|vdc|vac|f|h|v|w|a|r|法|亨)?
+    (?P<unit>ohms?|Ω|ω|欧姆|欧|hz|vdc|vac|watts?|volts?|amps?|f|h|v|w|a|r|法|亨)?
     """,
     re.IGNORECASE | re.VERBOSE,
 )

@@ -127,3 +127,11 @@ def test_imperial_chip_code_stays() -> None:
 
 def test_a_number_is_not_a_chip_size() -> None:
     assert chip_size("5000") is None
+
+
+def test_kicad_exposed_pad_suffix_is_not_part_of_the_package() -> None:
+    assert normalise_package("Package_DFN_QFN:QFN-48-1EP_7x7mm_P0.5mm_EP5.6x5.6mm") == "QFN-48"
+
+
+def test_stm_ufqfpn_gets_its_dash() -> None:
+    assert normalise_package("UFQFPN48") == "UFQFPN-48"

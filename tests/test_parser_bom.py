@@ -219,3 +219,91 @@ def test_values_joined_by_underscores() -> None:
             "voltage": 6.3,
         }
     ]
+
+
+def test_part_column_holding_a_description_after_a_blank_line() -> None:
+    bom = "#\tPart\tQty\n1\tSTM32F103C8T6\t10\n\n3\t100nF 0603\t50\n4\t10k 0603 1%\t40"
+    assert requests(bom) == [
+        {"quantity": 10, "mpn": "STM32F103C8T6"},
+        {"quantity": 50, "category": "capacitor", "value": 1e-07, "package": "0603"},
+        {
+            "quantity": 40,
+            "category": "resistor",
+            "value": 10000.0,
+            "package": "0603",
+            "tolerance": 0.01,
+        },
+    ]
+
+
+def test_mpn_column_holding_a_description_is_read_as_one() -> None:
+    assert requests("MPN,Qty\n100nF 0402 X7R,10000") == [
+        {
+            "quantity": 10000,
+            "category": "capacitor",
+            "value": 1e-07,
+            "package": "0402",
+            "dielectric": "X7R",
+        }
+    ]
+
+
+def test_mpn_column_of_digits_wins_over_a_description_value() -> None:
+    bom = (
+        "Item,Qty,Reference(s),Value,LibPart,Footprint,Datasheet,Description,Manufacturer,"
+        "Part Number\n"
+        '26,3,"P2, P4, P16",ANTENNA,hackrf:GSG-RF-CONN,,,CONN SMA JACK 50 OHM EDGE MNT W/JAM '
+        "NUT & LOCK WASHER,Molex,73251-2121"
+    )
+    assert requests(bom) == [{"quantity": 3, "mpn": "73251-2121"}]
+
+
+def test_two_part_numbers_in_one_cell_give_the_first() -> None:
+    bom = (
+        '"Reference","Value","Footprint","Qty","PartNumber"\n'
+        '"R29,R30,RT1","10k","LibreSolar:R_0603_1608","3","NTCG163JF103FT1S,RC0603FR-0710KL"'
+    )
+    assert requests(bom) == [{"quantity": 3, "mpn": "NTCG163JF103FT1S", "package": "0603"}]
+
+
+def test_exposed_pad_footprint_gives_the_package() -> None:
+    bom = "Designator,Footprint,Quantity,Value\nU3,QFN-56-1EP_7x7mm_P0.4mm_EP3.2x3.2mm,1,RP2040"
+    assert requests(bom) == [{"quantity": 1, "mpn": "RP2040", "package": "QFN-56"}]
+
+
+def test_second_header_row_of_distributor_names_is_no_part() -> None:
+    bom = (
+        "Schematic Reference,Manufacturer,MPN,Qty,Description,SKU,SKU,SKU\n"
+        ",,,,,Digi-Key,Mouser,Newark\n"
+        "X1,CUI,PJ-102A,1,2.1mm DC power jack,CP-102A-ND,PJ-102A,"
+    )
+    assert requests(bom) == [{"quantity": 1, "mpn": "PJ-102A"}]
+
+
+def test_row_of_a_valued_part_without_value_or_part_number_is_no_request() -> None:
+    assert requests("Reference,Value,Footprint,Qty\nR5,,R_0603_1608Metric,1") == []
+
+
+def test_numbered_tab_rows_without_header_drop_the_item_number() -> None:
+    assert requests("1\t10k 0603 1%\t5000\n2\t100nF 0603 X7R\t8000") == [
+        {
+            "quantity": 5000,
+            "category": "resistor",
+            "value": 10000.0,
+            "package": "0603",
+            "tolerance": 0.01,
+        },
+        {
+            "quantity": 8000,
+            "category": "capacitor",
+            "value": 1e-07,
+            "package": "0603",
+            "dielectric": "X7R",
+        },
+    ]
+
+
+def test_spec_column_is_a_description() -> None:
+    assert requests("No.,Name,Spec,Qty\n1,Resistor,10k 0603,100") == [
+        {"quantity": 100, "category": "resistor", "value": 10000.0, "package": "0603"}
+    ]

@@ -187,3 +187,9 @@ def test_each_in_chinese() -> None:
 
 def test_chinese_question_is_no_request() -> None:
     assert requests("有现货吗？价格多少？") == []
+
+
+def test_rkm_code_on_a_chinese_smd_inductor_is_microhenries() -> None:
+    assert requests("贴片电感 1210 4R7 1千个") == [
+        {"quantity": 1000, "category": "inductor", "value": 4.7e-06, "package": "1210"}
+    ]

@@ -174,3 +174,84 @@ def test_count_line_above_a_single_part() -> None:
     assert requests("qty 1,200\nGRM188R71H104KA93D") == [
         {"quantity": 1200, "mpn": "GRM188R71H104KA93D"}
     ]
+
+
+def test_heading_of_a_part_without_value_makes_each_counted_line_below_a_part() -> None:
+    assert requests("Pin headers:\n1x40 2.54mm straight 100pcs\n2x20 2.54mm 50pcs") == [
+        {"quantity": 100, "category": "connector"},
+        {"quantity": 50, "category": "connector"},
+    ]
+
+
+def test_specs_opening_a_list_of_values_hold_for_each_value() -> None:
+    assert requests("磁珠 0603 600R 120R 各4000个") == [
+        {"quantity": 4000, "category": "ferrite_bead", "value": 600.0, "package": "0603"},
+        {"quantity": 4000, "category": "ferrite_bead", "value": 120.0, "package": "0603"},
+    ]
+
+
+def test_a_counted_line_under_a_counted_part_is_not_merged_into_it() -> None:
+    text = "Please offer:\n1) LM317T TO-220 qty 200\n2) 7805 TO-220 qty 200"
+    assert requests(text) == [
+        {"quantity": 200, "mpn": "LM317T", "package": "TO-220"},
+        {"quantity": 200, "mpn": "7805", "package": "TO-220"},
+    ]
+
+
+def test_context_line_above_tab_separated_rows() -> None:
+    assert requests("0402 1%:\n10k\t5000\n4k7\t5000") == [
+        {"quantity": 5000, "category": "resistor", "value": v, "package": "0402", "tolerance": 0.01}
+        for v in (10000.0, 4700.0)
+    ]
+
+
+def test_words_before_a_colon_describe_the_parts_after_it() -> None:
+    assert requests("SOD-323 diodes 3k each: BAT54WS, 1N4148WS") == [
+        {"quantity": 3000, "mpn": "BAT54WS", "package": "SOD-323"},
+        {"quantity": 3000, "mpn": "1N4148WS", "package": "SOD-323"},
+    ]
+
+
+def test_a_part_number_before_a_colon_keeps_its_count_after_it() -> None:
+    assert requests("LM358: 250") == [{"quantity": 250, "mpn": "LM358"}]
+
+
+def test_one_kind_of_part_with_a_count_each_heads_the_list_without_a_colon() -> None:
+    assert requests("MOSFETs (SOT-23), 3000 each\nAO3400A\n2N7002") == [
+        {"quantity": 3000, "mpn": "AO3400A", "package": "SOT-23"},
+        {"quantity": 3000, "mpn": "2N7002", "package": "SOT-23"},
+    ]
+
+
+def test_each_after_a_list_of_k_values_makes_every_one_a_value() -> None:
+    assert requests("10k 4k7 1k 0603, 5000 each") == [
+        {"quantity": 5000, "category": "resistor", "value": v, "package": "0603"}
+        for v in (10000.0, 4700.0, 1000.0)
+    ]
+
+
+def test_k_count_each_after_colours_is_the_count_of_each_colour() -> None:
+    assert (
+        requests("red, green, blue LEDs 0603, 2k each")
+        == [{"quantity": 2000, "category": "led", "package": "0603"}] * 3
+    )
+
+
+def test_a_counted_line_under_a_counted_part_without_value_is_another_of_that_part() -> None:
+    assert requests("Fuses 1206\n1A x 500\n3A x 500") == [
+        {"quantity": 500, "category": "fuse", "package": "1206", "current": 1.0},
+        {"quantity": 500, "category": "fuse", "package": "1206", "current": 3.0},
+    ]
+
+
+def test_specs_opening_a_list_hold_for_a_last_value_that_carries_the_count() -> None:
+    assert requests("0805 1% 10k, 20k, 30k - 1000 each") == [
+        {
+            "quantity": 1000,
+            "category": "resistor",
+            "value": v,
+            "package": "0805",
+            "tolerance": 0.01,
+        }
+        for v in (10000.0, 20000.0, 30000.0)
+    ]

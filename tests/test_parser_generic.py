@@ -465,3 +465,209 @@ def test_crystal_megahertz_written_m_with_hc49_can() -> None:
     assert requests("16M HC-49S 1000") == [
         {"quantity": 1000, "category": "crystal", "value": 16000000.0, "package": "HC-49S"}
     ]
+
+
+# Ratings and units written apart from their numbers.
+
+
+def test_fraction_power_rating_with_a_space_before_w() -> None:
+    assert requests("150 Ω 1206 1/4 W 1000 pcs") == [
+        {"quantity": 1000, "category": "resistor", "value": 150.0, "package": "1206", "power": 0.25}
+    ]
+
+
+def test_ratings_written_as_words() -> None:
+    assert requests("100uF 25 volt electrolytic x 200") == [
+        {"quantity": 200, "category": "capacitor", "value": 0.0001, "voltage": 25.0}
+    ]
+    assert requests("1R 2512 2 watt x 100") == [
+        {"quantity": 100, "category": "resistor", "value": 1.0, "package": "2512", "power": 2.0}
+    ]
+
+
+def test_a_capital_a_after_a_number_is_amps_not_one() -> None:
+    assert requests("fuse 2 A 1206 500pcs") == [
+        {"quantity": 500, "category": "fuse", "package": "1206", "current": 2.0}
+    ]
+
+
+def test_percent_written_as_a_word_is_a_tolerance() -> None:
+    assert requests("10k 0603 1 percent 5000") == [
+        {
+            "quantity": 5000,
+            "category": "resistor",
+            "value": 10000.0,
+            "package": "0603",
+            "tolerance": 0.01,
+        }
+    ]
+
+
+# Printed codes with a tolerance letter.
+
+
+def test_code_with_k_and_a_voltage_is_a_capacitor_at_ten_percent() -> None:
+    assert requests("104K 0603 50V 4000pcs") == [
+        {
+            "quantity": 4000,
+            "category": "capacitor",
+            "value": 1e-07,
+            "package": "0603",
+            "tolerance": 0.1,
+            "voltage": 50.0,
+        }
+    ]
+
+
+def test_code_with_j_and_a_voltage_is_a_capacitor_at_five_percent() -> None:
+    assert requests("472J 0603 50V x 2000") == [
+        {
+            "quantity": 2000,
+            "category": "capacitor",
+            "value": 4.7e-09,
+            "package": "0603",
+            "tolerance": 0.05,
+            "voltage": 50.0,
+        }
+    ]
+
+
+def test_code_with_m_is_a_capacitor_as_no_resistor_is_sold_at_twenty_percent() -> None:
+    assert requests("105M 0603 x 4000") == [
+        {
+            "quantity": 4000,
+            "category": "capacitor",
+            "value": 1e-06,
+            "package": "0603",
+            "tolerance": 0.2,
+        }
+    ]
+
+
+def test_four_digit_code_with_f_is_a_one_percent_resistor() -> None:
+    assert requests("1002F 0603 5000pcs") == [
+        {
+            "quantity": 5000,
+            "category": "resistor",
+            "value": 10000.0,
+            "package": "0603",
+            "tolerance": 0.01,
+        }
+    ]
+
+
+def test_round_k_value_with_a_voltage_stays_a_resistor() -> None:
+    assert requests("100K 0603 50V 5000") == [
+        {
+            "quantity": 5000,
+            "category": "resistor",
+            "value": 100000.0,
+            "package": "0603",
+            "voltage": 50.0,
+        }
+    ]
+
+
+def test_zero_code_on_a_resistor_is_a_jumper() -> None:
+    assert requests("resistor 0603 000 x 5000") == [
+        {"quantity": 5000, "category": "resistor", "value": 0.0, "package": "0603"}
+    ]
+
+
+def test_four_digit_code_beside_a_k_count_is_the_value() -> None:
+    assert requests("resistor 0402 4992 1% 10k") == [
+        {
+            "quantity": 10000,
+            "category": "resistor",
+            "value": 49900.0,
+            "package": "0402",
+            "tolerance": 0.01,
+        }
+    ]
+
+
+def test_code_slashed_between_specs_is_read() -> None:
+    assert requests("贴片电容0603/104/50V 2万个") == [
+        {
+            "quantity": 20000,
+            "category": "capacitor",
+            "value": 1e-07,
+            "package": "0603",
+            "voltage": 50.0,
+        }
+    ]
+
+
+# Words that look like other things.
+
+
+def test_sma_on_a_connector_is_its_family_not_a_package() -> None:
+    assert requests("SMA female connector edge mount 200pcs") == [
+        {"quantity": 200, "category": "connector"}
+    ]
+
+
+def test_connector_type_words_name_a_connector() -> None:
+    assert requests("RJ45 jack with LEDs x200") == [{"quantity": 200, "category": "connector"}]
+    assert requests("FPC 0.5mm 24P 100pcs") == [{"quantity": 100, "category": "connector"}]
+
+
+def test_r_code_on_an_inductor_with_a_leading_r_is_microhenries() -> None:
+    assert requests("贴片电感 R47 0805 1000个") == [
+        {"quantity": 1000, "category": "inductor", "value": 4.7e-07, "package": "0805"}
+    ]
+
+
+def test_op_amp_in_two_words_is_an_ic() -> None:
+    assert requests("op amp SOIC-8 1000") == [
+        {"quantity": 1000, "category": "ic", "package": "SOIC-8"}
+    ]
+
+
+def test_a_real_word_near_a_category_word_is_not_that_category() -> None:
+    assert requests("0402 indicator LED, blue x 100") == [
+        {"quantity": 100, "category": "led", "package": "0402"}
+    ]
+
+
+def test_digits_with_a_semiconductor_package_and_a_count_are_the_part() -> None:
+    assert requests("7805 TO-220 qty 200") == [
+        {"quantity": 200, "mpn": "7805", "package": "TO-220"}
+    ]
+
+
+def test_trailing_plus_of_a_lead_free_part_number_is_kept() -> None:
+    assert requests("pls quote MAX3232ESE+ 200pcs") == [{"quantity": 200, "mpn": "MAX3232ESE+"}]
+
+
+def test_metric_size_written_with_m_is_a_package_not_megaohms() -> None:
+    assert requests("100nF 1005M X7R x 10k") == [
+        {
+            "quantity": 10000,
+            "category": "capacitor",
+            "value": 1e-07,
+            "package": "0402",
+            "dielectric": "X7R",
+        }
+    ]
+
+
+def test_each_colour_with_its_own_count_is_an_led_of_its_own() -> None:
+    assert requests("LED 0603 red 100pcs green 200pcs") == [
+        {"quantity": 100, "category": "led", "package": "0603"},
+        {"quantity": 200, "category": "led", "package": "0603"},
+    ]
+
+
+def test_a_colour_after_an_led_without_one_is_that_leds_colour() -> None:
+    assert requests("LED 0603, red") == [{"category": "led", "package": "0603"}]
+
+
+def test_a_colour_alone_names_an_led() -> None:
+    assert requests("red 0603 x 500") == [{"quantity": 500, "category": "led", "package": "0603"}]
+
+
+def test_resistor_array_is_requested_by_its_value() -> None:
+    assert requests("resistor network 4x10k 0603 x 1000") == [
+        {"quantity": 1000, "category": "resistor", "value": 10000.0, "package": "0603"}
+    ]

@@ -189,3 +189,91 @@ def test_phone_number_is_not_a_quantity() -> None:
 
 def test_lead_time_is_not_a_quantity() -> None:
     assert requests("LM358 2000pcs lead time 2 weeks?") == [{"quantity": 2000, "mpn": "LM358"}]
+
+
+def test_count_then_x_then_value_is_the_count_of_that_value() -> None:
+    assert requests("5000 x 10k 0402") == [
+        {"quantity": 5000, "category": "resistor", "value": 10000.0, "package": "0402"}
+    ]
+
+
+def test_count_written_before_a_list_of_values_is_for_each() -> None:
+    assert requests("Need 100pcs of 10k and 4k7 0603 resistors") == [
+        {"quantity": 100, "category": "resistor", "value": 10000.0, "package": "0603"},
+        {"quantity": 100, "category": "resistor", "value": 4700.0, "package": "0603"},
+    ]
+
+
+def test_count_written_after_a_part_is_not_shared_with_the_next_part() -> None:
+    assert requests("red LED 0603 x100 and 10k") == [
+        {"quantity": 100, "category": "led", "package": "0603"},
+        {"category": "resistor", "value": 10000.0},
+    ]
+
+
+def test_w_after_a_capacitor_is_ten_thousand_pieces_in_english_too() -> None:
+    assert requests("0.1uF 0805 x7r 50v 10% 3w") == [
+        {
+            "quantity": 30000,
+            "category": "capacitor",
+            "value": 1e-07,
+            "package": "0805",
+            "tolerance": 0.1,
+            "voltage": 50.0,
+            "dielectric": "X7R",
+        }
+    ]
+
+
+def test_w_on_a_resistor_in_english_stays_watts() -> None:
+    assert requests("2512 1W 1R 5% x 500")[0]["power"] == 1.0
+
+
+def test_spaced_pin_count_is_not_a_quantity() -> None:
+    assert requests("JST XH 4 pin connector 300") == [{"quantity": 300, "category": "connector"}]
+
+
+def test_a_lone_k_count_under_a_part_number_is_its_count() -> None:
+    assert requests("AO3400A\n3k") == [{"quantity": 3000, "mpn": "AO3400A"}]
+
+
+def test_k_each_before_a_colon_is_the_count_of_the_list() -> None:
+    assert requests("SOT-23-5, 3k each: RT9013-33GB, XC6206P332MR") == [
+        {"quantity": 3000, "mpn": "RT9013-33GB", "package": "SOT-23-5"},
+        {"quantity": 3000, "mpn": "XC6206P332MR", "package": "SOT-23-5"},
+    ]
+
+
+def test_k_count_each_after_two_part_numbers_is_for_both() -> None:
+    assert requests("AMS1117-3.3 + AMS1117-5.0 1k each") == [
+        {"quantity": 1000, "mpn": "AMS1117-3.3"},
+        {"quantity": 1000, "mpn": "AMS1117-5.0"},
+    ]
+
+
+def test_tracking_number_is_not_a_part_number() -> None:
+    assert requests("tracking number: SF1234567890123") == []
+
+
+def test_one_fragment_repeated_over_a_long_line_is_no_list_of_parts() -> None:
+    assert requests("xq7#@!" * 1700) == []
+
+
+def test_pieces_per_reel_is_packing_not_a_quantity() -> None:
+    assert requests("LM358DR 2500pcs/reel, need 2 reels") == [{"reels": 2, "mpn": "LM358DR"}]
+
+
+def test_printed_code_before_x_is_not_the_count() -> None:
+    assert requests("0805 resistor 1002 x 3k") == [
+        {"quantity": 3000, "category": "resistor", "value": 10000.0, "package": "0805"}
+    ]
+
+
+def test_hyphenated_pin_count_is_not_a_part_number() -> None:
+    assert requests("JST PH 2.0 4-pin connectors x 1000") == [
+        {"quantity": 1000, "category": "connector"}
+    ]
+
+
+def test_price_after_at_does_not_eat_the_quantity() -> None:
+    assert requests("NE555 x 1000 @ 0.08 usd") == [{"quantity": 1000, "mpn": "NE555"}]

@@ -99,3 +99,9 @@ def test_transistor_part_number_is_not_a_value() -> None:
 
 def test_word_is_not_a_value() -> None:
     assert parse_value("abc") is None
+
+
+def test_units_written_as_words() -> None:
+    assert parse_value("2watt") == (2.0, "W")
+    assert parse_value("25volts") == (25.0, "V")
+    assert parse_value("3amp") == (3.0, "A")

@@ -15,11 +15,10 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import select
 import sys
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING
 
+from bot.commands import jsonl
 from catalogue.parser import parse_request
 
 if TYPE_CHECKING:
@@ -28,8 +27,6 @@ if TYPE_CHECKING:
 _ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 _DECODE = json.JSONDecoder().decode
 _STRING = json.encoder.encode_basestring
-#: Bytes read from standard input at a time in --jsonl mode.
-_CHUNK = 1 << 16
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -120,44 +117,5 @@ def request_json(request: PartRequest) -> str:
 
 
 def stream_jsonl(source: IO[bytes], sink: IO[bytes]) -> None:
-    """Answer every line of `source` on `sink`, flushing whenever `source` runs dry."""
-    descriptor = _descriptor(source)
-    pending = b""
-    while True:
-        chunk = _read(source, descriptor)
-        if not chunk:
-            break
-        lines = (pending + chunk).split(b"\n")
-        pending = lines.pop()
-        if lines:
-            sink.write(("\n".join([answer(line) for line in lines]) + "\n").encode("utf-8"))
-        if descriptor is None or not _readable(descriptor):
-            sink.flush()
-    if pending.strip():
-        sink.write((answer(pending) + "\n").encode("utf-8"))
-    sink.flush()
-
-
-def _read(source: IO[bytes], descriptor: int | None) -> bytes:
-    """What is available now (at most one chunk), waiting only when nothing is."""
-    if descriptor is not None:
-        return os.read(descriptor, _CHUNK)
-    read1 = getattr(source, "read1", source.read)
-    data: bytes = read1(_CHUNK)
-    return data
-
-
-def _descriptor(source: IO[Any]) -> int | None:
-    try:
-        return source.fileno()
-    except (AttributeError, OSError, ValueError):
-        return None
-
-
-def _readable(descriptor: int) -> bool:
-    """Whether more input is already waiting, so a flush can wait for it."""
-    try:
-        ready, _, _ = select.select([descriptor], [], [], 0)
-    except (OSError, ValueError):
-        return False
-    return bool(ready)
+    """Answer every line of `source` on `sink` (see `bot.commands.jsonl`)."""
+    jsonl.stream_jsonl(answer, source, sink)

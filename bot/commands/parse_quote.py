@@ -16,18 +16,15 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import select
 import sys
 from typing import IO, Any
 
+from bot.commands import jsonl
 from bot.errors import UserError
 from bot.vendor_replies import RfqLine, parse_quote
 
 _ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 _DECODE = json.JSONDecoder().decode
-#: Bytes read from standard input at a time in --jsonl mode.
-_CHUNK = 1 << 16
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -96,44 +93,5 @@ def answer(raw: bytes) -> str:
 
 
 def stream_jsonl(source: IO[bytes], sink: IO[bytes]) -> None:
-    """Answer every line of `source` on `sink`, flushing whenever `source` runs dry."""
-    descriptor = _descriptor(source)
-    pending = b""
-    while True:
-        chunk = _read(source, descriptor)
-        if not chunk:
-            break
-        lines = (pending + chunk).split(b"\n")
-        pending = lines.pop()
-        if lines:
-            sink.write(("\n".join([answer(line) for line in lines]) + "\n").encode("utf-8"))
-        if descriptor is None or not _readable(descriptor):
-            sink.flush()
-    if pending.strip():
-        sink.write((answer(pending) + "\n").encode("utf-8"))
-    sink.flush()
-
-
-def _read(source: IO[bytes], descriptor: int | None) -> bytes:
-    """What is available now (at most one chunk), waiting only when nothing is."""
-    if descriptor is not None:
-        return os.read(descriptor, _CHUNK)
-    read1 = getattr(source, "read1", source.read)
-    data: bytes = read1(_CHUNK)
-    return data
-
-
-def _descriptor(source: IO[Any]) -> int | None:
-    try:
-        return source.fileno()
-    except (AttributeError, OSError, ValueError):
-        return None
-
-
-def _readable(descriptor: int) -> bool:
-    """Whether more input is already waiting, so a flush can wait for it."""
-    try:
-        ready, _, _ = select.select([descriptor], [], [], 0)
-    except (OSError, ValueError):
-        return False
-    return bool(ready)
+    """Answer every line of `source` on `sink` (see `bot.commands.jsonl`)."""
+    jsonl.stream_jsonl(answer, source, sink)

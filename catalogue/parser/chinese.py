@@ -121,6 +121,8 @@ NOISE_WORDS = frozenset(
         "周",
         "个月",
         "星期",
+        "运单号",
+        "快递单号",
     }
 )
 #: Words before a quantity: "数量500".

@@ -17,6 +17,13 @@ _THOUSANDS = re.compile(r"^\d{1,3}(?:,\d{3})+$")
 _DOTTED_THOUSANDS = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
 
 
+#: Specs written before a part is named: category, package, chip, metric, tolerance,
+#: voltage, power, dielectric. A tuple because it is taken on the hot path.
+Lead = tuple[
+    str | None, str | None, bool, bool, float | None, float | None, float | None, str | None
+]
+
+
 class Draft:
     """What is known so far about one requested part (or about shared context)."""
 
@@ -32,6 +39,8 @@ class Draft:
         "dim",
         "each",
         "extra_dims",
+        "lead",
+        "leading_count",
         "metric",
         "mpn",
         "package",
@@ -66,6 +75,10 @@ class Draft:
         self.code: str | None = None
         self.colour: str | None = None
         self.each: bool = False
+        #: The count was written before the part ("100pcs of 10k and 4k7").
+        self.leading_count: bool = False
+        #: What was written before the part was named ("贴片电阻 0603" before "10K 4.7K 1K").
+        self.lead: Lead | None = None
 
     def has_anchor(self) -> bool:
         """Whether the draft names a part: a part number, a value or a value-like number."""
@@ -142,6 +155,44 @@ class Draft:
             self.colour = other.colour
         self.ambiguous = self.ambiguous + other.ambiguous
 
+    def lead_of(self) -> Lead | None:
+        """The specs read so far, to be shared by a list of values that follows them."""
+        if (
+            self.category is None
+            and self.package is None
+            and self.tolerance is None
+            and self.voltage is None
+            and self.power is None
+            and self.dielectric is None
+        ):
+            return None
+        return (
+            self.category,
+            self.package,
+            self.chip,
+            self.metric,
+            self.tolerance,
+            self.voltage,
+            self.power,
+            self.dielectric,
+        )
+
+    def absorb_lead(self, lead: Lead) -> None:
+        """Fill what this draft lacks from specs written before another part."""
+        category, package, chip, metric, tolerance, voltage, power, dielectric = lead
+        if self.category is None:
+            self.category = category
+        if self.package is None and package is not None:
+            self.package, self.chip, self.metric = package, chip, metric
+        if self.tolerance is None:
+            self.tolerance = tolerance
+        if self.voltage is None:
+            self.voltage = voltage
+        if self.power is None:
+            self.power = power
+        if self.dielectric is None:
+            self.dielectric = dielectric
+
     def copy_without_counts(self) -> Draft:
         twin = self.copy()
         twin.quantity = twin.reels = None
@@ -164,6 +215,7 @@ class Draft:
         twin.tolerance, twin.ppm, twin.voltage = self.tolerance, self.ppm, self.voltage
         twin.power, twin.current, twin.dielectric = self.power, self.current, self.dielectric
         twin.code, twin.colour, twin.each = self.code, self.colour, self.each
+        twin.leading_count, twin.lead = self.leading_count, self.lead
         return twin
 
 

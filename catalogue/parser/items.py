@@ -14,6 +14,8 @@ from catalogue.parser.draft import Draft
 from catalogue.parser.tokens import Token
 
 _KNUM = t.KNUM
+#: Tokens that name a part (see `Draft.has_anchor`).
+_ANCHORS = frozenset({t.MPN, t.VALUE, t.KNUM, t.CODEMARK})
 #: Value dimensions that are one kind of quantity: a second one starts a new part.
 _FAMILY = {
     "ohm": "ohm",
@@ -26,19 +28,38 @@ _FAMILY = {
 }
 
 
-def assemble(tokens: list[Token], single: bool = False) -> list[Draft]:
-    """The drafts a line's tokens describe, in order; `single` keeps them all in one."""
-    drafts = [Draft()]
-    current = drafts[0]
-    list_mode = False
+def lists_values(tokens: list[Token]) -> bool:
+    """Whether a line gives one count for each of its values ("10k 4k7 1k, 100 pcs each"),
+    so that every "k" number on it is a value."""
     for token in tokens:
         if token[0] == t.EACH:
-            list_mode = any(other[0] in (t.QTY, t.REELS, t.NUM) for other in tokens)
-            break
+            return any(other[0] in (t.QTY, t.REELS, t.NUM) for other in tokens)
+    return False
+
+
+def assemble(
+    tokens: list[Token], single: bool = False, list_mode: bool | None = None
+) -> list[Draft]:
+    """The drafts a line's tokens describe, in order; `single` keeps them all in one.
+
+    `list_mode` is `lists_values` of the whole line, when `tokens` are only a piece of it.
+    """
+    drafts = [Draft()]
+    current = drafts[0]
+    if list_mode is None:
+        list_mode = lists_values(tokens)
     for token in tokens:
         kind = token[0]
         if kind == t.SKIP:
             continue
+        if (
+            kind in _ANCHORS
+            and not current.ambiguous
+            and current.mpn is None
+            and current.value is None
+            and current.code is None
+        ):
+            current.lead = current.lead_of()
         if kind == t.MPN:
             if not single and (
                 current.mpn is not None or (current.has_anchor() and current.has_count())
@@ -66,6 +87,7 @@ def assemble(tokens: list[Token], single: bool = False) -> list[Draft]:
                 if single or not current.has_anchor():
                     continue
                 current = _start(drafts)
+            current.leading_count = _names_nothing(current)
             if kind == t.QTY:
                 current.quantity = int(token[1])
             else:
@@ -104,11 +126,29 @@ def assemble(tokens: list[Token], single: bool = False) -> list[Draft]:
         elif kind == t.EACH:
             current.each = True
         elif kind == t.COLOUR:
+            if current.colour is not None and current.category in (None, "led") and not single:
+                # "LED 0603 red 100pcs green 100pcs": each colour is an LED of its own.
+                previous = current
+                current = _start(drafts)
+                current.category = previous.category
+                current.package, current.chip = previous.package, previous.chip
             if current.colour is None:
                 current.colour = token[2]
         elif kind == t.CODEMARK and token[2] and current.code is None:
             current.code = token[2]
     return drafts
+
+
+def _names_nothing(draft: Draft) -> bool:
+    """Whether nothing naming a part has been read into `draft` yet."""
+    return (
+        draft.mpn is None
+        and draft.value is None
+        and draft.code is None
+        and draft.category is None
+        and draft.colour is None
+        and not draft.ambiguous
+    )
 
 
 def _start(drafts: list[Draft]) -> Draft:

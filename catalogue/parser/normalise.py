@@ -34,7 +34,8 @@ _NOISE = (
         ("http", "www.", "@"),
         r"""https?://[^\s",;]+ | www\.[^\s",;]+ | [\w.+-]+@[\w-]+\.[\w.]+   # pages, mailboxes
         | [\w.]+\s*@\s*DC\b                                          # a bead's DC resistance
-        | @\s*[$¥€£]?\s*\d+(?:[.,]\d+)*(?:[a-zA-Z]+|\s*[kKM]?Hz\b)?     # "@0.02", "@100MHz"
+        | @\s*[$¥€£]?\s*\d+(?:[.,]\d+)*                                # "@0.02", "@100MHz"
+          (?:\s*(?:usd|rmb|cny|eur|euros?|dollars?|cents?)\b|[a-zA-Z]+|\s*[kKM]?Hz\b)?
         """,
     ),
     _noise(
@@ -48,6 +49,11 @@ _NOISE = (
         | (?:年份|批次|批号)\s*[:：]?\s*\d{2,4}\+?""",
     ),
     _noise(
+        ("tracking", "waybill", "awb", "运单", "快递"),
+        r"""\b(?:tracking|waybill|awb)\s*(?:no\.?|number|num|\#)?\s*[:.#]?\s*[\w-]*\d[\w-]*
+        | (?:运单|快递单?)号?\s*[:：]?\s*[\w-]*\d[\w-]*""",
+    ),
+    _noise(
         ("+",),
         r"""\+\d{1,3}[\s-]?\(?\d{1,4}\)?[\s-]?\d{3,4}[\s-]?\d{3,4}\b   # international numbers
         | (?<![\w.])\d{2,4}\+(?![\w+])                                 # date codes: "23+"
@@ -57,7 +63,8 @@ _NOISE = (
         ("order", "po", "p.o", "invoice", "inv", "ref", "rfq", "ticket", "订单"),
         r"""\b(?:order|p\.?o\.?|invoice|inv|ref|rfq|ticket)\s*(?:\#|no\.?|num(?:ber)?\.?)\s*[:.]?\s*
         [\w-]*\d[\w-]*
-        | \bPO\s*[:#]?\s*\d{3,}\b | 订单号?\s*[:：]?\s*[\w-]+""",
+        | \bPO\s*[:#]?\s*\d{3,}\b | 订单号?\s*[:：]?\s*[\w-]+
+        | \b(?:ref|rfq|ticket|invoice)\s*[:#.]?\s*\d[\d/-]*\b""",
     ),
     _noise(
         (
@@ -75,6 +82,11 @@ _NOISE = (
     _noise(
         ("/pc", "/ pc", "/piece", "/unit", "/ea", "/kpc"),
         r"\d+(?:\.\d+)?\s*/\s*(?:pcs?|pieces?|units?|ea|kpcs)\b",
+    ),
+    _noise(
+        ("/reel", "/roll", "/box", "/tray", "/tube", "/bag", "per reel", "per roll", "/盘"),
+        r"""\d+\s*k?\s*(?:pcs?|pieces?)?\s*(?:/|per)\s*
+        (?:reels?|rolls?|box(?:es)?|trays?|tubes?|bags?)\b | \d+\s*(?:pcs|个)?\s*/\s*盘""",
     ),
     _noise(
         ("week", "wk", "day", "month", "hour", "hr", "天", "周", "个月", "星期"),

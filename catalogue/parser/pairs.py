@@ -6,20 +6,26 @@ pairs first lets the rest of the parser see one token for one meaning.
 
 from __future__ import annotations
 
+import re
+
 from catalogue.parser import tokens as t
 from catalogue.parser.draft import count_of
 from catalogue.parser.tokens import Token, classify
 
+# Three or four digits not ending in zero: a printed code ("1002", "472") more than a count.
+_CODE_SHAPED = re.compile(r"^[1-9]\d{1,2}[1-9]$")
+
 #: Kinds that join with a neighbour; a line without them is already combined.
 _COMBINING = frozenset(
     {t.UNIT, t.QTYMARK, t.REELMARK, t.QTYPREFIX, t.NUMWORD, t.SKIPNEXT, t.CODEMARK, t.METRIC}
+    | {t.PINS}
 )
 
 
 #: Kinds that may start a joined pair.
 _STARTS = frozenset(
     {t.NUM, t.KNUM, t.WNUM, t.CHIP, t.VALUE, t.QTYPREFIX, t.NUMWORD, t.REELMARK, t.SKIPNEXT}
-    | {t.CODEMARK}
+    | {t.CODEMARK, t.FRAC}
 )
 
 
@@ -48,8 +54,13 @@ def combine(tokens: list[Token], kinds: set[int] | None = None) -> list[Token]:
             continue
         following = tokens[i + 1] if i + 1 < size else None
         next_kind = following[0] if following is not None else -1
-        if kind in (t.NUM, t.KNUM, t.WNUM, t.CHIP):
-            if following is not None and next_kind == t.UNIT and kind != t.CHIP:
+        if kind in (t.NUM, t.KNUM, t.WNUM, t.CHIP, t.FRAC):
+            if (
+                following is not None
+                and (next_kind == t.UNIT or (next_kind == t.NUMWORD and following[3] == "A"))
+                and kind != t.CHIP
+            ):
+                # "100 nF", "1/4 W", and "2 A" (amps, not "a").
                 joined = classify(token[3] + following[3])
                 if joined[0][0] not in (t.SKIP, t.MPN):
                     tokens[i + 1] = joined[-1]
@@ -84,12 +95,20 @@ def combine(tokens: list[Token], kinds: set[int] | None = None) -> list[Token]:
                     continue
             if next_kind == t.QTYPREFIX and kind != t.CHIP:
                 after = tokens[i + 2][0] if i + 2 < size else -1
-                if after not in (t.NUM, t.KNUM, t.WNUM):
+                # "5000 x 2N7002", "5000 x 10k 0402": a plain number before "x" is the count,
+                # unless it is a printed code ("1002 x 3k").
+                if after not in (t.NUM, t.KNUM, t.WNUM) or (
+                    after == t.KNUM and kind == t.NUM and not _CODE_SHAPED.match(token[2])
+                ):
                     count = count_of(token)
                     if count is not None:
                         append((t.QTY, float(count), "", token[3]))
                         i += 2
                         continue
+            if next_kind == t.PINS and kind == t.NUM:
+                # "JST XH 4 pin": a count of pins, never of pieces.
+                i += 2
+                continue
             if next_kind == t.METRIC and kind in (t.NUM, t.CHIP):
                 append((t.CHIP, token[1], token[2], "metric"))
                 i += 2

@@ -11,17 +11,16 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Callable
-from functools import partial
 
 from catalogue.packages import normalise_package
 from catalogue.parser import tokens as t
 from catalogue.parser.draft import Draft
 from catalogue.parser.items import assemble
-from catalogue.parser.lines import Located
+from catalogue.parser.lines import read_line, read_lines
 from catalogue.parser.normalise import denoise
 from catalogue.parser.pairs import combine
 from catalogue.parser.quantities import parse_count
+from catalogue.parser.reading import Reading
 from catalogue.parser.resolve import finish, resolve_designators
 from catalogue.parser.tokens import tokenise
 from catalogue.request import PartRequest
@@ -106,6 +105,7 @@ _ROLES: dict[str, str] = {
             "description",
             "desc",
             "characteristics",
+            "spec",
             "specification",
             "specifications",
             "specs",
@@ -199,6 +199,13 @@ _OTHER_HEADERS = frozenset(
 _PART_ROLES = frozenset({"quantity", "mpn", "value", "description", "part"})
 _SEPARATORS = ("\t", ";", ",")
 _HEADER_SEARCH = 12
+# Rows for what the board has but nobody buys: fiducials, holes, test points, logos.
+_BOARD_FEATURE = re.compile(
+    r"fiducial|mounting.?hole|test.?point|\blogo\b|net.?tie|solder.?jumper|oshw",
+    re.IGNORECASE,
+)
+_DIGIT = re.compile(r"\d")
+_DNP_MARKS = frozenset({"dnp", "yes", "y", "x", "1", "true", "dnf"})
 _NO_PART = frozenset({"", "-", "--", "~", "n/a", "na", "none", "dnp", "tbd", "generic", "nc"})
 _DESIGNATOR_PREFIX = re.compile(r"^\s*([A-Za-z]{1,3})\d")
 _ITEM_NUMBER = re.compile(r"^\s*\d{1,3}[.)]$")
@@ -214,7 +221,7 @@ _FOOTPRINT_CATEGORY = re.compile(
 Roles = dict[str, list[int]]
 
 
-def read_table(lines: list[str]) -> list[Located] | None:
+def read_table(lines: list[str], cjk: bool) -> Reading | None:
     """The requests of a pasted table with their row numbers, or None if it is no table."""
     numbered = [(number, line) for number, line in enumerate(lines) if line.strip()]
     filled = [line for _, line in numbered]
@@ -226,25 +233,75 @@ def read_table(lines: list[str]) -> list[Located] | None:
                 continue
             roles = _header_roles(_cells(line, separator))
             if roles is not None:
-                rows = numbered[index + 1 :]
-                return _located(
-                    rows, partial(_header_row_request, separator=separator, roles=roles)
-                )
+                return _header_table(numbered, index, separator, roles, cjk)
     for separator in _SEPARATORS:
         if _is_plain_table(filled, separator):
-            return _located(numbered, partial(_plain_row_request, separator=separator))
+            return _plain_table(numbered, separator, cjk)
     return None
 
 
-def _located(
-    rows: list[tuple[int, str]], read: Callable[[str], PartRequest | None]
-) -> list[Located]:
-    found: list[Located] = []
-    for number, row in rows:
-        request = read(row)
-        if request is not None:
-            found.append((request, (number,)))
-    return found
+def _header_table(
+    numbered: list[tuple[int, str]], index: int, separator: str, roles: Roles, cjk: bool
+) -> Reading:
+    """Rows read by the columns the header at `index` names.
+
+    Above the header, export metadata ("Source:", ...) is understood and anything else is
+    read as text ("also need LM358 x 100"). Below it, further header rows, rows marked
+    do-not-populate and board features nobody buys (fiducials, test points) are understood.
+    """
+    reading = Reading(understood={numbered[index][0]})
+    typed = []
+    for number, line in numbered[:index]:
+        if _cells(line, separator)[0].endswith(":"):
+            reading.understood.add(number)
+        else:
+            typed.append((number, line))
+    if typed:
+        above = read_lines([line for _, line in typed], cjk)
+        reading.found.extend(
+            (request, tuple(typed[n][0] for n in numbers)) for request, numbers in above.found
+        )
+        reading.understood.update(typed[n][0] for n in above.understood)
+    for number, row in numbered[index + 1 :]:
+        cells = _cells(row, separator)
+        if _not_populated(cells, roles) or (
+            not _DIGIT.search(row) and _header_roles(cells) is not None
+        ):
+            reading.understood.add(number)
+            continue
+        request = _row_request(cells, roles, cjk)
+        if request is None and _BOARD_FEATURE.search(row):
+            reading.understood.add(number)
+        _add(reading, number, request)
+    return reading
+
+
+def _plain_table(numbered: list[tuple[int, str]], separator: str, cjk: bool) -> Reading:
+    """Rows without a header, one part each; a line between them without the separator
+    that only describes ("0402 1%:") is shared context for the rows below it."""
+    reading = Reading()
+    context: Draft | None = None
+    counted = _counts_rows([_cells(row, separator)[0] for _, row in numbered if separator in row])
+    for number, row in numbered:
+        if separator not in row:
+            line = read_line(row)
+            if not line.items and not line.context.is_empty():
+                context = line.context
+                context.settle_counts()
+                reading.understood.add(number)
+                continue
+        _add(reading, number, _plain_row_request(row, separator, context, cjk, counted))
+    return reading
+
+
+def _counts_rows(firsts: list[str]) -> bool:
+    """Whether the first cells number the rows 1, 2, 3... (item numbers, not counts)."""
+    return len(firsts) >= 2 and firsts == [str(position) for position in range(1, len(firsts) + 1)]
+
+
+def _add(reading: Reading, number: int, request: PartRequest | None) -> None:
+    if request is not None:
+        reading.found.append((request, (number,)))
 
 
 def _is_plain_table(lines: list[str], separator: str) -> bool:
@@ -283,46 +340,79 @@ def _header_roles(cells: list[str]) -> Roles | None:
     return None
 
 
-def _header_row_request(row: str, separator: str, roles: Roles) -> PartRequest | None:
-    return _row_request(_cells(row, separator), roles)
+def _not_populated(cells: list[str], roles: Roles) -> bool:
+    """A row marked do-not-populate in its DNP column: the buyer does not want the part."""
+    return any(
+        cells[i].strip().lower() in _DNP_MARKS for i in roles.get("dnp", ()) if i < len(cells)
+    )
 
 
-def _row_request(cells: list[str], roles: Roles) -> PartRequest | None:
+def _row_request(cells: list[str], roles: Roles, cjk: bool) -> PartRequest | None:
+    filled = {
+        role: [cells[i] for i in indices if i < len(cells) and cells[i]]
+        for role, indices in roles.items()
+    }
+
     def cell(role: str) -> str:
-        found = [cells[i] for i in roles.get(role, ()) if i < len(cells) and cells[i]]
+        found = filled.get(role)
         return found[0] if found else ""
 
-    def every(role: str) -> list[str]:
-        return [cells[i] for i in roles.get(role, ()) if i < len(cells) and cells[i]]
-
-    if cell("dnp").strip().lower() in ("dnp", "yes", "y", "x", "1", "true", "dnf"):
-        return None
     hints = [_footprint_category(cell("package")), _category_hint(cell("references"))]
-    draft = _single_draft(" ".join([cell("value"), *every("description")]), hints)
-    mpn = _part_number(cell("mpn")) or _part_number(cell("part"), strict=True)
+    described = " ".join([cell("value"), *filled.get("description", ())])
+    draft, mpn = _part_of_row(described, cell("mpn"), cell("part"), hints)
     if mpn is not None:
         draft.mpn = mpn
     quantity = parse_count(cell("quantity").replace(" ", ""))
     if quantity is not None:
         draft.quantity, draft.reels = quantity, None
-    footprint = cell("package")
-    if footprint:
-        package = normalise_package(footprint, next((h for h in hints if h), None))
-        if package is None:
-            package_draft = _single_draft(footprint, hints)
-            if package_draft.package is not None:
-                draft.package, draft.chip = package_draft.package, package_draft.chip
-        else:
-            draft.package, draft.chip = package, False
-    return finish(draft, None, cjk=False, row=True)
+    if cell("package"):
+        _footprint_package(draft, cell("package"), hints)
+    return finish(draft, None, cjk, row=True)
 
 
-def _plain_row_request(row: str, separator: str) -> PartRequest | None:
+def _part_of_row(
+    described: str, mpn_cell: str, part_cell: str, hints: list[str | None]
+) -> tuple[Draft, str | None]:
+    """The row's draft (from its value and description columns) and part number.
+
+    An MPN column holds part numbers ("73251-2121"), or a part described in words
+    ("100nF 0402 X7R"), as does a "Part" column next to an item number; such a description
+    is read when the value and description columns name no part.
+    """
+    draft = _single_draft(described, hints)
+    mpn = _part_number(mpn_cell, strict=True) or _part_number(part_cell, strict=True)
+    if mpn is not None:
+        return draft, mpn
+    for text, is_mpn_column in ((mpn_cell, True), (part_cell, False)):
+        if not text:
+            continue
+        if _names_part(_single_draft(text, hints)):
+            if not _names_part(draft):
+                draft = _single_draft(f"{text} {described}", hints)
+        elif is_mpn_column:
+            mpn = _part_number(text)
+    return draft, mpn
+
+
+def _footprint_package(draft: Draft, footprint: str, hints: list[str | None]) -> None:
+    """The package a footprint column gives ("R_0603_1608Metric", "SOT-23", "0603")."""
+    package = normalise_package(footprint, next((h for h in hints if h), None))
+    if package is not None:
+        draft.package, draft.chip = package, False
+        return
+    package_draft = _single_draft(footprint, hints)
+    if package_draft.package is not None:
+        draft.package, draft.chip = package_draft.package, package_draft.chip
+
+
+def _plain_row_request(
+    row: str, separator: str, context: Draft | None, cjk: bool, counted: bool
+) -> PartRequest | None:
     cells = _cells(row, separator)
-    if cells and _ITEM_NUMBER.match(cells[0]):
+    if cells and (_ITEM_NUMBER.match(cells[0]) or (counted and cells[0].isdigit())):
         cells = cells[1:]
     hints = [*map(_footprint_category, cells), *map(_category_hint, cells)]
-    return finish(_single_draft(" ".join(cells), hints), None, cjk=False, row=True)
+    return finish(_single_draft(" ".join(cells), hints), context, cjk, row=True)
 
 
 def _single_draft(text: str, hints: list[str | None]) -> Draft:
@@ -339,6 +429,11 @@ def _single_draft(text: str, hints: list[str | None]) -> Draft:
     return draft
 
 
+def _names_part(draft: Draft) -> bool:
+    """Whether a cell's words name a part: a value, or a category such as "LED"."""
+    return draft.has_anchor() or draft.category is not None
+
+
 def _plain_ohms(draft: Draft) -> None:
     """A CAD value column writes resistors in plain ohms: "49.9", "100", "0"."""
     if any(token[0] == t.KNUM for token in draft.ambiguous):
@@ -351,7 +446,8 @@ def _plain_ohms(draft: Draft) -> None:
 
 
 def _part_number(text: str, strict: bool = False) -> str | None:
-    """The part number of an MPN cell: "PTS645SL50SMTR92 LFS" whole, two MPNs: the first.
+    """The part number of an MPN cell: "PTS645SL50SMTR92 LFS" and "TSX-3225 16.0000MF10U-B0"
+    whole; of two part numbers ("NTCG163JF103FT1S,RC0603FR-0710KL"), the first.
 
     `strict` is for a "Part" column, which CAD tools fill with symbol names ("C",
     "SW_Push"): only a cell shaped like a part number counts there.
@@ -361,13 +457,16 @@ def _part_number(text: str, strict: bool = False) -> str | None:
         return None
     if strict and not any(token[0] == t.MPN for token in tokenise(clean)):
         return None
-    words = clean.split(" ")
-    if len(words) > 1 and all(
-        len(word) >= 6 and any(c.isdigit() for c in word) and any(c.isalpha() for c in word)
-        for word in words
-    ):
-        return words[0]
+    for separator in (",", " "):
+        words = [word.strip() for word in clean.split(separator)]
+        if len(words) > 1 and all(map(_whole_part_number, words)):
+            return words[0]
     return clean
+
+
+def _whole_part_number(word: str) -> bool:
+    """A word that is a part number by itself: long, letters first, with digits."""
+    return len(word) >= 6 and word[0].isalpha() and any(c.isdigit() for c in word)
 
 
 def _footprint_category(footprint: str) -> str | None:

@@ -12,7 +12,13 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from catalogue.packages import CRYSTAL_SIZES, LED_SIZES, chip_size, normalise_package
+from catalogue.packages import (
+    CRYSTAL_SIZES,
+    LED_SIZES,
+    METRIC_TO_IMPERIAL,
+    chip_size,
+    normalise_package,
+)
 from catalogue.parser import chinese, vocabulary
 from catalogue.parser.quantities import parse_count
 from catalogue.units import parse_value, round_sig
@@ -51,6 +57,8 @@ COLOUR: Final = 27  # an LED colour: under "LED 0603, 4000pcs each colour:" a li
 SEP: Final = 28  # text: the separator (",", ";", ":", "and", ...) between a line's items
 NOISE: Final = 29  # a sign of prices, phone numbers, dates...: the line needs `denoise`
 GARBAGE: Final = 30  # shaped like a part number but not one ("iVBORw0KGgoAAAANSUhEUg")
+PINS: Final = 32  # "pin", "way": the number before it counts pins
+FRAC: Final = 31  # "1/4": a power rating when "W" follows ("1/4 W"), nothing on its own
 
 #: Kinds that describe a part without naming it: a token split on "/" or "-" must be these.
 SPEC_KINDS = frozenset({VALUE, VOLT, POWER, CURRENT, TOL, PPM, PKG, CHIP, DIEL, KNUM})
@@ -67,7 +75,8 @@ _NOISE_SIGNS = frozenset({"$", "¥", "€", "£", "@", "°"})
 _NOISE_SHAPES = re.compile(
     r"\d+(?:weeks?|wks?|days?|hrs?|hours?|months?)$|(?:19|20)\d\d[-/.]\d"
     r"|\+\d|\d{2,4}\+$|.*/(?:pcs?|pieces?|units?|ea|kpcs)$|(?:usd|rmb|eur|cny)\d"
-    r"|.*\d(?:usd|rmb|eur|cny)$|[A-Za-z.]{0,8}#\d",
+    r"|.*\d(?:usd|rmb|eur|cny)$|[A-Za-z.]{0,8}#\d"
+    r"|\d+k?(?:pcs?|pieces?)?/(?:reels?|rolls?|box(?:es)?|trays?|tubes?|bags?)$",
     re.IGNORECASE,
 )
 
@@ -82,16 +91,17 @@ _QTY_SUFFIX = re.compile(
 )
 _QTY_TIMES = re.compile(r"^(?:[x×*])(\d+(?:[.,]\d+)*[kKwW]?)$|^(\d+(?:[.,]\d+)*[kK]?)[x×*]$")
 _REEL_SUFFIX = re.compile(r"^(\d+)\s*(?:reels?|rolls?)$", re.IGNORECASE)
-_TOLERANCE = re.compile(r"^(?:±|\+/-|\+-)?(\d+(?:[.,]\d+)?)%$")
+_TOLERANCE = re.compile(r"^(?:±|\+/-|\+-)?(\d+(?:[.,]\d+)?)(?:%|percent|pct)$", re.IGNORECASE)
 _PPM = re.compile(r"^(?:±|\+/-|\+-)?(\d+(?:\.\d+)?)ppm(?:/°?c|/k)?$", re.IGNORECASE)
 _PLUS_MINUS = re.compile(r"^(?:±|\+/-|\+-)(.+)$")
 _VALUE_SPREAD = re.compile(r"^(\d+(?:\.\d+)?)(?:±|\+/-|\+-)\d+(?:\.\d+)?([a-zA-ZΩµμ]+)$")
 _CONNECTOR_SERIES = re.compile(r"^(?:PH|XH|ZH|SH|GH|EH|VH|HY|KF|PHB|XHB|DF13|MX)\d\.\d{1,2}$")
-_FRACTION_POWER = re.compile(r"^(\d+)/(\d+)\s*w$", re.IGNORECASE)
+_FRACTION_POWER = re.compile(r"^(\d+)/(\d+)\s*w(?:atts?)?$", re.IGNORECASE)
+_FRACTION = re.compile(r"^(\d{1,2})/([1-9]\d{0,2})$")
 _DIMENSION = re.compile(
     r"^\d+(?:\.\d+)?(?:[x×*]\d+(?:\.\d+)?)*(?:mm|cm|mil|mils|in|inch|m|um|µm|μm)$"
     r"|^\d{1,3}(?:\.\d+)?[x×*]\d{1,3}(?:\.\d+)?(?:[x×*]\d{1,3}(?:\.\d+)?)?(?:p|pin|pins)?$"
-    r"|^\d{1,3}(?:pin|pins|pos|position|positions|way|ways)$"
+    r"|^\d{1,3}-?(?:pin|pins|pos|position|positions|way|ways)$"
     r"|^\d+(?:\.\d+)?(?:°c|c|deg)$",
     re.IGNORECASE,
 )
@@ -128,22 +138,24 @@ _DESIGNATOR_HINTS = {
 _PART_NUMBER = re.compile(r"^[A-Z0-9][A-Z0-9\-./#+()]*$")
 _NOT_PART = re.compile(
     r"^(?:REV|VER|V)\.?\d+(?:\.\d+)*$|^\d+(?:ST|ND|RD|TH|H|D|MIN|S|SEC|YRS?|PM|AM)$"
-    r"|^\d+(?:\.\d+)?(?:KG|G|MG|LB|LBS|KM|M2|M3|CM2)$|^\d+(?:K|KPCS|PCS)\+?$"
+    r"|^\d+(?:\.\d+)?(?:KG|G|MG|LB|LBS|KM|M2|M3|CM2)$|^\d+(?:K|KPCS|PCS)\+?$|^\d+O$"
 )
 #: Longer "part numbers" are pasted junk: real ones, suffixes included, stay under this.
 _LONGEST_PART_NUMBER = 30
 _LCSC_OR_SHORTHAND = re.compile(r"^C\d{4,7}$")
 _CATEGORY_AND_SIZE = re.compile(r"^([RCL])(0201|0402|0603|0805|1206|1210|1812|2010|2512)$")
 _SIZE_CATEGORIES = {"R": "resistor", "C": "capacitor", "L": "inductor"}
-# "103J", "472M": a printed code with its tolerance letter ("104K" is read as 104k first).
-_CODE_WITH_TOLERANCE = re.compile(r"^([1-9]\d{2})([JjMm])$")
-_TOLERANCE_LETTERS = {"J": 0.05, "K": 0.1, "M": 0.2}
+# "103J", "472M", "104F", "1002F": a printed code with its tolerance letter ("104K" is read
+# as 104k first). Four-digit codes are resistors', whose letters go down to B (0.1%).
+_CODE_WITH_TOLERANCE = re.compile(r"^([1-9]\d{2})([FGJMfgjm])$|^([1-9]\d{3})([BDFGJbdfgj])$")
+_TOLERANCE_LETTERS = {"B": 0.001, "D": 0.005, "F": 0.01, "G": 0.02, "J": 0.05, "M": 0.2}
 _LETTER_AND_DIGIT = re.compile(r"(?=.*\d)(?=.*[A-Z])")
 # Letters then at least three digits: how part numbers start, and no spec or package does
 # ("X7R", "SOT", "LQFP48" have fewer digits or are matched before splitting).
 _PART_NUMBER_START = re.compile(r"^[A-Za-z]{2,}\d{3}")
 _R_CODE = re.compile(r"^\d*[Rr]\d+$")
 _PIN_COUNT = re.compile(r"^\d{1,2}P(?:IN)?$", re.IGNORECASE)
+_ARRAY = re.compile(r"^[2-9][x×*](\d+(?:\.\d+)?[kKMR]\d*|\d+[kKMR]?(?:ohms?|Ω))$", re.IGNORECASE)
 _MULTIPLIED = re.compile(r"^(.+?)[*×](\d+(?:[.,]\d+)*[kKwW]?)$")
 
 _WORD_TOKENS: dict[str, Token] = {}
@@ -168,6 +180,8 @@ def _build_words() -> None:
         _WORD_TOKENS[word] = _word(NUMWORD, number=count)
     for word in vocabulary.SKIP_NEXT_WORDS:
         _WORD_TOKENS[word] = _word(SKIPNEXT)
+    for word in vocabulary.PIN_WORDS:
+        _WORD_TOKENS[word] = _word(PINS)
     for word in vocabulary.CODE_WORDS:
         _WORD_TOKENS[word] = _word(CODEMARK)
     for word in vocabulary.METRIC_WORDS:
@@ -235,7 +249,7 @@ def classify(raw: str) -> tuple[Token, ...]:
     lower = token.lower()
     word = _WORD_TOKENS.get(lower) or _WORD_TOKENS.get(token)
     if word is not None:
-        return (word,)
+        return ((word[0], word[1], word[2], token),)
     if lower in vocabulary.UNIT_WORDS or token in vocabulary.UNIT_WORDS:
         return ((UNIT, 0.0, token, token),)
     sized = _CATEGORY_AND_SIZE.match(token)
@@ -244,8 +258,9 @@ def classify(raw: str) -> tuple[Token, ...]:
         return ((CAT, 0.0, category, token), (CHIP, float(sized.group(2)), sized.group(2), token))
     coded = _CODE_WITH_TOLERANCE.match(token)
     if coded:
-        tolerance = _TOLERANCE_LETTERS[coded.group(2).upper()]
-        return ((CODEMARK, 0.0, coded.group(1), token), (TOL, tolerance, "", token))
+        code, letter = coded.group(1, 2) if coded.group(1) else coded.group(3, 4)
+        tolerance = _TOLERANCE_LETTERS[letter.upper()]
+        return ((CODEMARK, 0.0, code, token), (TOL, tolerance, "", token))
     if "_" in token:
         # BOM values like "100nF_0402_16V"; footprints ("R_0603_1608Metric") fall through.
         specs = _split_specs(token, "_")
@@ -259,6 +274,12 @@ def classify(raw: str) -> tuple[Token, ...]:
             split = _split_specs(token, separator)
             if split is not None:
                 return split
+    arrayed = _ARRAY.match(token)
+    if arrayed:
+        # "4x10k": a resistor network of four 10k resistors; the value is what is bought.
+        inner = classify(arrayed.group(1))
+        if inner[0][0] in (VALUE, KNUM):
+            return inner
     multiplied = _MULTIPLIED.match(token)
     if multiplied:
         left = classify(multiplied.group(1))
@@ -267,6 +288,9 @@ def classify(raw: str) -> tuple[Token, ...]:
             return (*left, (QTY, float(count), "", ""))
     part = _part_number(token)
     if part is not None:
+        if part[0] == MPN and raw.endswith("+") and not raw.endswith("++"):
+            # "MAX3232ESE+": Maxim and Analog mark lead-free parts with a trailing plus.
+            return ((MPN, 0.0, part[2] + "+", raw),)
         return (part,)
     if token.isalpha():
         return (_fuzzy(lower),)
@@ -281,7 +305,7 @@ def _classify_one(token: str, lower: str) -> Token | None:
         value = parse_value(token) if prefix == "R" and digits[0] == "0" else None
         if value is not None:
             # "R010", "R047": no board numbers its resistors from zero.
-            return (VALUE, value[0], "ohm", token)
+            return (VALUE, value[0], "ohmR", token)
         if prefix != "X" or len(digits) <= 2:
             return _designator(token, prefix, digits)
     if _LCSC_OR_SHORTHAND.match(token):
@@ -295,6 +319,10 @@ def _classify_one(token: str, lower: str) -> Token | None:
         found = _quantity(token) or _measured(token, lower)
         if found is not None:
             return found
+        fraction = _FRACTION.match(token)
+        if fraction:
+            numerator, denominator = (int(part) for part in fraction.groups())
+            return (FRAC, round_sig(numerator / denominator), token, token)
         found = _package(token)
         if found is None and _DIMENSION.match(token):
             return _SKIP_TOKEN
@@ -344,6 +372,9 @@ def _number(token: str) -> Token | None:
     if _DECIMAL.match(token):
         return (NUM, round_sig(float(token.replace(",", "."))), token, token)
     scaled = _SCALED.match(token)
+    if scaled and scaled.group(2) == "M" and scaled.group(1) in METRIC_TO_IMPERIAL:
+        # "1005M", "1608M": a metric chip size, never a resistor of a gigaohm.
+        return (PKG, 0.0, METRIC_TO_IMPERIAL[scaled.group(1)], token)
     if scaled:
         mantissa = float(scaled.group(1).replace(",", "."))
         factor = 1e6 if scaled.group(2) == "M" else 1e3
@@ -450,7 +481,7 @@ def _split_specs(token: str, separator: str) -> tuple[Token, ...] | None:
     if separator != "/" and _PART_NUMBER_START.match(parts[0]):
         return None  # "AMS1117-3.3", "ESP32-C3-MINI-1": a part number with dashes
     found: list[Token] = []
-    part_numbers = 0
+    part_numbers = codes = 0
     for index, part in enumerate(parts):
         if separator != "/" and _PIN_COUNT.match(part):
             continue  # "3225-4P": four pads, not 4 pF
@@ -464,10 +495,12 @@ def _split_specs(token: str, separator: str) -> tuple[Token, ...] | None:
                 continue  # "100 nF/0402": the unit of the number before it
             if item[0] == MPN and separator == "/":
                 part_numbers += 1
+            elif item[0] == NUM and separator == "/" and len(item[2]) in (3, 4):
+                codes += 1  # "0603/104/50V": a printed code among specs
             elif item[0] not in SPEC_KINDS:
                 return None
         found.extend(classified)
-    if part_numbers > 1 or part_numbers == len(found):
+    if part_numbers > 1 or part_numbers == len(found) or codes * 2 >= len(found):
         return None
     return tuple(found)
 

@@ -149,6 +149,12 @@ CATEGORY_WORDS: dict[str, str] = {
             "eeprom",
             "comparator",
             "comparators",
+            "op",
+            "optocoupler",
+            "optocouplers",
+            "opto",
+            "adc",
+            "dac",
         ),
         "ic",
     ),
@@ -174,7 +180,30 @@ CATEGORY_WORDS: dict[str, str] = {
             "usb-c",
             "type-c",
             "jack",
+            "jacks",
             "plug",
+            "plugs",
+            "female",
+            "male",
+            "bnc",
+            "ipex",
+            "u.fl",
+            "ufl",
+            "mcx",
+            "mmcx",
+            "rj45",
+            "rj11",
+            "rj12",
+            "8p8c",
+            "idc",
+            "fpc",
+            "ffc",
+            "dupont",
+            "hdmi",
+            "xt30",
+            "xt60",
+            "xt90",
+            "pogo",
         ),
         "connector",
     ),
@@ -246,6 +275,11 @@ NUMBER_WORDS: dict[str, int] = {
     "ten": 10,
 }
 
+#: Words after a number that make it a count of pins or positions ("4 pin", "2 way").
+PIN_WORDS = frozenset(
+    {"pin", "pins", "pos", "position", "positions", "way", "ways", "contacts", "circuits"}
+)
+
 #: Words whose next token is never a quantity or part ("MOQ 100", "PO 4711").
 SKIP_NEXT_WORDS = frozenset({"moq", "spq", "mpq", "skype"})
 
@@ -305,6 +339,9 @@ NOISE_WORDS = frozenset(
         "hours",
         "hr",
         "hrs",
+        "tracking",
+        "waybill",
+        "awb",
     }
 )
 
@@ -348,6 +385,8 @@ UNIT_WORDS = frozenset(
         "r",
         "m",
         "%",
+        "percent",
+        "pct",
         "ppm",
         "ohm",
         "ohms",
@@ -407,6 +446,12 @@ UNIT_WORDS = frozenset(
         "KV",
         "W",
         "w",
+        "watt",
+        "watts",
+        "volt",
+        "volts",
+        "amp",
+        "amps",
         "mW",
         "A",
         "mA",
@@ -500,8 +545,39 @@ NOT_PART_NUMBERS = frozenset(
         "720P",
         "3V3",
         "5V0",
+        "BASE64",
+        "UTF8",
+        "UTF-8",
+        "MD5",
+        "SHA1",
+        "SHA256",
+        "X86",
+        "X64",
+        "IPV4",
+        "IPV6",
         "1V8",
         "2V5",
+    }
+)
+
+#: Real words a typo away from a category word: "indicator" is not "inductor".
+NOT_MISSPELT = frozenset(
+    {
+        "indicator",
+        "indicators",
+        "conductor",
+        "conductors",
+        "connection",
+        "connections",
+        "connecting",
+        "collector",
+        "reflector",
+        "selector",
+        "protector",
+        "director",
+        "resistant",
+        "sensor",
+        "sensors",
     }
 )
 
@@ -526,7 +602,7 @@ def fuzzy_word(word: str) -> str | None:
     too easily another word.
     """
     size = len(word)
-    if size < 5 or not word.isalpha():
+    if size < 5 or not word.isalpha() or word in NOT_MISSPELT:
         return None
     budget = 1 if size < 8 else 2
     best: str | None = None
