@@ -48,7 +48,10 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 
 def create_engine(url: str, connect_args: dict[str, Any] | None = None) -> AsyncEngine:
     url = normalise_database_url(url)
-    engine = create_async_engine(url, connect_args=connect_args or {}, pool_pre_ping=True)
+    # A server connection can drop while pooled; a SQLite file cannot, and a ping per
+    # checkout would cost every journal batch a round trip.
+    pre_ping = not url.startswith("sqlite")
+    engine = create_async_engine(url, connect_args=connect_args or {}, pool_pre_ping=pre_ping)
     if engine.dialect.name == "sqlite":
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
     return engine

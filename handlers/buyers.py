@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 
 from sqlalchemy import select
 from telegram import InlineKeyboardMarkup, Message, Update, User
@@ -27,7 +28,7 @@ from bot.models import OfferRecord, OrderIntent, OrderStatus, Rfq, TelegramChat,
 from bot.ranking import RankedOffer
 from bot.rfqs.engine import AlreadyOpened, NothingToQuote
 from bot.rfqs.results import LineResult, rank_rfq
-from catalogue.boms import BomError, read_bom
+from catalogue.boms import BomError, BomProblem, read_bom
 from catalogue.models import utcnow
 from catalogue.parser import ParsedItem, parse_message
 from handlers import render
@@ -153,7 +154,11 @@ async def group_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
         and message.reply_to_message.from_user.id == context.bot.id
     )
     if mentioned or replied_to_bot:
-        text = message.text.replace(f"@{bctx.username}", " ") if mentioned else message.text
+        text = (
+            re.sub(re.escape(f"@{bctx.username}"), " ", message.text, flags=re.IGNORECASE)
+            if mentioned
+            else message.text
+        )
         await _request(update, context, text)
 
 
@@ -171,22 +176,22 @@ async def bom_file(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     document = message.document
     name = document.file_name or "bom.csv"
     if document.file_size is not None and document.file_size > MAX_BOM_BYTES:
-        await _reply(bctx, update, render.unreadable_file(t, "the file is larger than 5 MB"))
+        too_large = BomError(BomProblem.TOO_LARGE, name, "5 MB")
+        await _reply(bctx, update, render.bom_problem(t, too_large))
         return
     data = bytes(await (await document.get_file()).download_as_bytearray())
     try:
         bom = await asyncio.to_thread(read_bom, data, name)
     except BomError as error:
-        await _reply(bctx, update, render.unreadable_file(t, str(error)))
+        await _reply(bctx, update, render.bom_problem(t, error))
         return
     items = [ParsedItem(row.text, row.request) for row in bom.rows]
-    unread = [(row.number, row.text) for row in bom.unread]
-    if unread:
-        for part in render.unread_rows(t, unread):
-            await bctx.messenger.send(chat.id, part.text, reply_to=message.message_id)
+    unread = render.unread_rows(t, [(row.number, row.text) for row in bom.unread])
     if items:
-        await _open(bctx, update, t, name, items)
-    elif not unread:
+        await _open(bctx, update, t, name, items, unread if bom.unread else [])
+    elif bom.unread:
+        await _send_all(bctx, chat.id, unread, message.message_id)
+    else:
         await _reply(bctx, update, render.nothing_recognised(t))
 
 
@@ -195,12 +200,10 @@ async def _request(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str
     bctx = bot_context(context)
     t = await update_translator(bctx, update)
     parsed = parse_message(text)
-    message = update.effective_message
-    if parsed.items and parsed.unread and message is not None:
-        unread = [(line.number, line.text) for line in parsed.unread]
-        for part in render.unread_lines(t, unread):
-            await bctx.messenger.send(message.chat_id, part.text, reply_to=message.message_id)
-    await _open(bctx, update, t, text, parsed.items)
+    unread = [(line.number, line.text) for line in parsed.unread]
+    await _open(
+        bctx, update, t, text, parsed.items, render.unread_lines(t, unread) if unread else []
+    )
 
 
 async def _open(
@@ -209,7 +212,10 @@ async def _open(
     t: Translator,
     text: str,
     items: list[ParsedItem] | None,
+    unread: list[render.Message],
 ) -> None:
+    """Open the RFQ; what could not be read is listed back once it is opened (a message
+    delivered twice opens nothing the second time, and lists nothing either)."""
     message = update.effective_message
     chat = update.effective_chat
     user = update.effective_user
@@ -232,7 +238,15 @@ async def _open(
         log.info("rfq=%s already opened by message %s", opened.rfq_id, message.message_id)
         return
     log.info("rfq=%s opened by tg:%s with %d lines", request.rfq_id, user.id, len(request.lines))
+    await _send_all(bctx, chat.id, unread, message.message_id)
     await bctx.live.start(bctx, request, chat_id=chat.id, translator=t, reply_to=message.message_id)
+
+
+async def _send_all(
+    bctx: BotContext, chat_id: int, parts: list[render.Message], reply_to: int
+) -> None:
+    for part in parts:
+        await bctx.messenger.send(chat_id, part.text, keyboard=part.keyboard, reply_to=reply_to)
 
 
 def _addressed_in_caption(bctx: BotContext, message: Message) -> bool:

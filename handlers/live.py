@@ -153,8 +153,8 @@ class LiveRfqs:
                     watch.progress = replace(
                         watch.progress, closed=True, answered=event.answered, asked=event.asked
                     )
-                    await _show(bctx, watch)
                     await post_results(bctx, watch.request.rfq_id, watch.chat_id, watch.translator)
+                    await _show_soon(bctx, watch)
                     return
                 if pending is None or pending.done():
                     pending = asyncio.create_task(_show_soon(bctx, watch))

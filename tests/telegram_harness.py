@@ -23,6 +23,7 @@ import asyncio
 import os
 import shutil
 import tempfile
+import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Sequence
 from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass
@@ -30,12 +31,13 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from telegram.ext import Application
+from vendor_servers import VendorServer
 
 from bot.database import Database, open_database
 from bot.models import VendorKind, VendorStatus
 from bot.quotes import QuoteRequest
 from bot.settings import Settings
-from bot.telegram_emulator import Chat, Message, TelegramEmulator, User
+from bot.telegram_emulator import Chat, Event, Message, TelegramEmulator, User
 from bot.vendors import add_vendor
 from handlers.app import build_application, close_bot, open_bot
 from handlers.context import KEY, BotContext
@@ -171,6 +173,21 @@ class TelegramBot:
             )
             return vendor.id
 
+    async def add_http_vendor(
+        self, server: VendorServer, name: str, *, currency: str = "USD"
+    ) -> int:
+        """A vendor answering through its quote API (a VendorServer); returns its id."""
+        async with self.database.session() as session:
+            vendor = await add_vendor(
+                session,
+                name=name,
+                kind=VendorKind.HTTP,
+                url=server.url,
+                secret=server.secret,
+                currency=currency,
+            )
+            return vendor.id
+
     async def open_rfq(self, buyer: User, text: str) -> QuoteRequest:
         """An RFQ opened for `buyer` and sent to every vendor, as a buyer's request does."""
         bctx = self.bctx
@@ -212,6 +229,46 @@ class TelegramBot:
     async def next_messages(self, chat: Chat, after: Message | None = None) -> list[Message]:
         """The bot's messages in `chat` newer than `after`, once there is at least one."""
         return await self.emulator.wait_for(lambda: self.emulator.messages(chat, after=after))
+
+    async def settled(self) -> None:
+        """Returns once the bot has fetched every update sent so far and its handlers have
+        returned: how a test sees that something did NOT happen, without sleeping."""
+        account = self.emulator.bot()
+        await self.emulator.wait_for(lambda: not account.updates.pending)
+        await self.application.update_queue.join()
+
+    def redeliver(self, message: Message) -> None:
+        """Telegram delivers `message` to the bot once more, as it does when it is not sure
+        the bot received it (a lost getUpdates answer, a restart before confirming)."""
+        self.emulator.bot().updates.push("message", message.to_api())
+
+
+@dataclass(frozen=True, slots=True)
+class Moment:
+    """Something that happened in the emulator, when (time.monotonic), and the text its
+    message had then (messages are live objects: later edits change `event.message`)."""
+
+    at: float
+    event: Event
+    text: str | None
+
+
+@contextmanager
+def timeline(emulator: TelegramEmulator) -> Iterator[list[Moment]]:
+    """Everything that happens in the emulator while the block runs, in order: for how
+    often a message is edited, or how long a buyer waits."""
+    seen: list[Moment] = []
+
+    def record(event: Event) -> None:
+        message = event.message
+        text = None if message is None else message.text or message.caption
+        seen.append(Moment(time.monotonic(), event, text))
+
+    emulator.add_listener(record)
+    try:
+        yield seen
+    finally:
+        emulator.remove_listener(record)
 
 
 @asynccontextmanager

@@ -16,6 +16,7 @@ from handlers.render.broadcast import (
 from handlers.render.buyer import (
     RfqProgress,
     admins_only,
+    bom_problem,
     bot_commands,
     language_changed,
     language_prompt,
@@ -90,6 +91,7 @@ __all__ = [
     "ask_name",
     "bad_categories",
     "bad_currency",
+    "bom_problem",
     "bot_commands",
     "broadcast_report",
     "broadcast_usage",

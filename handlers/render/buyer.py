@@ -8,9 +8,10 @@ from dataclasses import dataclass
 from telegram import InlineKeyboardButton
 
 from bot.quotes import QuoteLine
+from catalogue.boms import BomError, BomProblem
 from catalogue.matching.describe import request_summary
 from handlers.callbacks import SetLanguage, encode
-from handlers.i18n import LANGUAGE_NAMES, LANGUAGES, Translator
+from handlers.i18n import LANGUAGE_NAMES, LANGUAGES, N_, Translator
 from handlers.render.html import TEXT_LIMIT, Html, bold, clip, code, esc, join, ntr, paragraphs, tr
 from handlers.render.message import Block, Message, messages, single
 
@@ -130,8 +131,7 @@ def unread_lines(
         ntr(
             t,
             "I could not read this line of your message, so it is not in the request:",
-            "I could not read these {count} lines of your message, so they are not in the "
-            "request:",
+            "I could not read these {count} lines of your message, so they are not in the request:",
             len(lines),
         )
     )
@@ -141,6 +141,51 @@ def unread_lines(
     ]
     footer = Block(tr(t, "Write them with a value and package or a part number to add them."))
     return messages([[header, *listed], [footer]], limit=limit, gap="\n")
+
+
+#: Why a document is no BOM, worded for the buyer (catalogue/boms names the problem).
+_BOM_PROBLEMS: dict[BomProblem, str] = {
+    BomProblem.EMPTY: N_("{name} is empty."),
+    BomProblem.TOO_LARGE: N_("{name} is too large for a BOM (at most {limit})."),
+    BomProblem.TOO_MANY_ROWS: N_("{name} has more than {limit} rows; please split it."),
+    BomProblem.IMAGE: N_(
+        "{name} is an image. A photo of a BOM cannot be read: please send the BOM as a CSV, TSV "
+        "or Excel (.xlsx) file."
+    ),
+    BomProblem.PDF: N_(
+        "{name} is a PDF. Please export the BOM from your CAD tool or spreadsheet as CSV, TSV or "
+        "Excel (.xlsx)."
+    ),
+    BomProblem.OLD_EXCEL: N_(
+        "{name} is an old Excel (.xls) or password-protected workbook. Please save it as .xlsx "
+        "or CSV and send it again."
+    ),
+    BomProblem.OPENDOCUMENT: N_(
+        "{name} is an OpenDocument spreadsheet. Please save it as .xlsx or CSV and send it again."
+    ),
+    BomProblem.ARCHIVE: N_(
+        "{name} is an archive. Please send the BOM file itself (CSV, TSV or .xlsx)."
+    ),
+    BomProblem.BINARY: N_(
+        "{name} is not a text or Excel file, so it cannot be a BOM. Please send CSV, TSV or .xlsx."
+    ),
+    BomProblem.DAMAGED_WORKBOOK: N_(
+        "{name} could not be opened as an Excel workbook; it may be damaged. Please save it "
+        "again as .xlsx or CSV."
+    ),
+    BomProblem.NO_HEADER: N_(
+        "{name} has no header row naming its columns. Please add one, for example: "
+        "Designator, Qty, Value, Footprint, MPN."
+    ),
+    BomProblem.NO_ROWS: N_("{name} has a header row but no parts under it."),
+}
+
+
+def bom_problem(t: Translator, error: BomError) -> str:
+    """Why a document is no BOM the bot can read, in the buyer's language."""
+    name = f"“{error.filename}”" if error.filename else t.gettext("This file")
+    reason = t.gettext(_BOM_PROBLEMS[error.problem], name=name, limit=error.limit)
+    return unreadable_file(t, reason)
 
 
 def unreadable_file(t: Translator, reason: str) -> str:
