@@ -11,7 +11,9 @@ import uuid
 from collections.abc import AsyncIterator
 from pathlib import Path
 
+import aiohttp
 import pytest
+from distributor_server import DistributorServer
 from sqlalchemy import text
 
 from bot.database import Database, create_engine, normalise_database_url, open_database
@@ -73,3 +75,17 @@ async def seeded_db(database_url: str, request: pytest.FixtureRequest) -> AsyncI
         yield database
     finally:
         await database.close()
+
+
+@pytest.fixture
+async def session() -> AsyncIterator[aiohttp.ClientSession]:
+    """A plain HTTP client session (tests of vendor agents may override it)."""
+    async with aiohttp.ClientSession() as client:
+        yield client
+
+
+@pytest.fixture
+async def distributor() -> AsyncIterator[DistributorServer]:
+    """The local stand-in for the distributor APIs, serving their recorded answers."""
+    async with DistributorServer() as running:
+        yield running

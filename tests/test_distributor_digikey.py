@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from typing import Any
 
 import aiohttp
@@ -22,25 +21,16 @@ from bot.agents.distributors import DigiKeyAgent, DistributorConfig, configured_
 from bot.quotes import Offer, QuoteRequest
 
 
-@pytest.fixture
-async def server() -> AsyncIterator[DistributorServer]:
-    async with DistributorServer() as running:
-        yield running
-
-
-@pytest.fixture
-async def session() -> AsyncIterator[aiohttp.ClientSession]:
-    async with aiohttp.ClientSession() as client:
-        yield client
-
-
 def digikey(
-    server: DistributorServer, session: aiohttp.ClientSession, clock: FakeClock, **settings: Any
+    distributor: DistributorServer,
+    session: aiohttp.ClientSession,
+    clock: FakeClock,
+    **settings: Any,
 ) -> DigiKeyAgent:
     config = DistributorConfig(
         digikey_client_id=DIGIKEY_ID,
         digikey_client_secret=DIGIKEY_SECRET,
-        digikey_base_url=server.base_url,
+        digikey_base_url=distributor.base_url,
         **settings,
     )
     [agent] = configured_distributor_agents(config, session, clock=clock)
@@ -100,22 +90,22 @@ YAGEO_10K = [
 
 
 async def test_each_packaging_variation_is_an_offer(
-    server: DistributorServer, session: aiohttp.ClientSession
+    distributor: DistributorServer, session: aiohttp.ClientSession
 ) -> None:
     clock = FakeClock()
 
     offers = await offers_of(
-        digikey(server, session, clock), quote_request(("RC0603FR-0710KL", 2000), clock=clock)
+        digikey(distributor, session, clock), quote_request(("RC0603FR-0710KL", 2000), clock=clock)
     )
 
     assert offers == YAGEO_10K
 
 
 async def test_prices_are_in_the_locale_currency_digikey_used(
-    server: DistributorServer, session: aiohttp.ClientSession
+    distributor: DistributorServer, session: aiohttp.ClientSession
 ) -> None:
     clock = FakeClock()
-    agent = digikey(server, session, clock, digikey_locale_currency="EUR")
+    agent = digikey(distributor, session, clock, digikey_locale_currency="EUR")
 
     offers = await offers_of(agent, quote_request(("RC0603FR-0710KL", 2000), clock=clock))
 
@@ -123,49 +113,49 @@ async def test_prices_are_in_the_locale_currency_digikey_used(
 
 
 async def test_a_part_digikey_does_not_list_gives_no_offer(
-    server: DistributorServer, session: aiohttp.ClientSession
+    distributor: DistributorServer, session: aiohttp.ClientSession
 ) -> None:
     clock = FakeClock()
 
     offers = await offers_of(
-        digikey(server, session, clock), quote_request(("XC6206P332MR-G", 3000), clock=clock)
+        digikey(distributor, session, clock), quote_request(("XC6206P332MR-G", 3000), clock=clock)
     )
 
     assert offers == []
-    assert server.asked["digikey"] == ["XC6206P332MR-G"]
+    assert distributor.asked["digikey"] == ["XC6206P332MR-G"]
 
 
 async def test_a_429_whose_retry_after_ends_before_reply_by_is_waited_out(
-    server: DistributorServer, session: aiohttp.ClientSession
+    distributor: DistributorServer, session: aiohttp.ClientSession
 ) -> None:
     clock = FakeClock()
-    server.answer_next(
+    distributor.answer_next(
         "digikey",
         CannedAnswer(429, example("digikey_429_burst_limit.json"), {"Retry-After": "5"}),
     )
 
     offers = await offers_of(
-        digikey(server, session, clock),
+        digikey(distributor, session, clock),
         quote_request(("RC0603FR-0710KL", 2000), clock=clock, window=60),
     )
 
     assert offers == YAGEO_10K
     assert clock.sleeps == [5.0]
-    assert server.calls["digikey"] == 2
+    assert distributor.calls["digikey"] == 2
 
 
 async def test_a_429_whose_retry_after_ends_after_reply_by_fails_at_once(
-    server: DistributorServer, session: aiohttp.ClientSession
+    distributor: DistributorServer, session: aiohttp.ClientSession
 ) -> None:
     clock = FakeClock()
-    server.answer_next(
+    distributor.answer_next(
         "digikey",
         CannedAnswer(429, example("digikey_429_burst_limit.json"), {"Retry-After": "120"}),
     )
 
     with pytest.raises(AgentError) as failure:
         await offers_of(
-            digikey(server, session, clock),
+            digikey(distributor, session, clock),
             quote_request(("RC0603FR-0710KL", 2000), clock=clock, window=60),
         )
 
@@ -176,45 +166,45 @@ async def test_a_429_whose_retry_after_ends_after_reply_by_fails_at_once(
 
 
 async def test_the_token_is_fetched_once_and_reused_until_it_expires(
-    server: DistributorServer, session: aiohttp.ClientSession
+    distributor: DistributorServer, session: aiohttp.ClientSession
 ) -> None:
     clock = FakeClock()
-    agent = digikey(server, session, clock, cache_seconds=0)
+    agent = digikey(distributor, session, clock, cache_seconds=0)
     request = quote_request(("RC0603FR-0710KL", 2000), ("STM32F103C8T6", 500), clock=clock)
 
     await offers_of(agent, request)
     clock.advance(538)
     await offers_of(agent, quote_request(("RC0603FR-0710KL", 2000), clock=clock))
-    assert (server.calls["digikey-token"], server.calls["digikey"]) == (1, 3)
+    assert (distributor.calls["digikey-token"], distributor.calls["digikey"]) == (1, 3)
 
     clock.advance(1)
     await offers_of(agent, quote_request(("RC0603FR-0710KL", 2000), clock=clock))
 
-    assert (server.calls["digikey-token"], server.calls["digikey"]) == (2, 4)
+    assert (distributor.calls["digikey-token"], distributor.calls["digikey"]) == (2, 4)
 
 
 async def test_a_cached_answer_is_not_asked_again_until_it_expires(
-    server: DistributorServer, session: aiohttp.ClientSession
+    distributor: DistributorServer, session: aiohttp.ClientSession
 ) -> None:
     clock = FakeClock()
-    agent = digikey(server, session, clock, cache_seconds=600)
+    agent = digikey(distributor, session, clock, cache_seconds=600)
 
     first = await offers_of(agent, quote_request(("RC0603FR-0710KL", 2000), clock=clock))
     clock.advance(599)
     again = await offers_of(agent, quote_request(("rc0603fr-0710kl", 2000), clock=clock))
-    assert (first, again, server.calls["digikey"]) == (YAGEO_10K, YAGEO_10K, 1)
+    assert (first, again, distributor.calls["digikey"]) == (YAGEO_10K, YAGEO_10K, 1)
 
     clock.advance(1)
     await offers_of(agent, quote_request(("RC0603FR-0710KL", 2000), clock=clock))
 
-    assert server.calls["digikey"] == 2
+    assert distributor.calls["digikey"] == 2
 
 
 async def test_an_http_error_fails_with_digikeys_message(
-    server: DistributorServer, session: aiohttp.ClientSession
+    distributor: DistributorServer, session: aiohttp.ClientSession
 ) -> None:
     clock = FakeClock()
-    server.answer_next(
+    distributor.answer_next(
         "digikey",
         CannedAnswer(
             500,
@@ -231,7 +221,8 @@ async def test_an_http_error_fails_with_digikeys_message(
 
     with pytest.raises(AgentError) as failure:
         await offers_of(
-            digikey(server, session, clock), quote_request(("RC0603FR-0710KL", 2000), clock=clock)
+            digikey(distributor, session, clock),
+            quote_request(("RC0603FR-0710KL", 2000), clock=clock),
         )
 
     assert str(failure.value) == (
@@ -241,11 +232,11 @@ async def test_an_http_error_fails_with_digikeys_message(
 
 
 async def test_one_failed_lookup_still_delivers_the_other_lines_before_failing(
-    server: DistributorServer, session: aiohttp.ClientSession
+    distributor: DistributorServer, session: aiohttp.ClientSession
 ) -> None:
     clock = FakeClock()
-    agent = digikey(server, session, clock)
-    server.answer_next("digikey", CannedAnswer(503), asked="STM32F103C8T6")
+    agent = digikey(distributor, session, clock)
+    distributor.answer_next("digikey", CannedAnswer(503), asked="STM32F103C8T6")
     request = quote_request(("STM32F103C8T6", 500), ("RC0603FR-0710KL", 2000), clock=clock)
     delivered: list[tuple[Offer, dict[str, Any]]] = []
 
@@ -254,7 +245,7 @@ async def test_one_failed_lookup_still_delivers_the_other_lines_before_failing(
             delivered.append((offer, offer.extra))
 
     assert str(failure.value) == "Digi-Key answered HTTP 503"
-    assert sorted(server.asked["digikey"]) == ["RC0603FR-0710KL", "STM32F103C8T6"]
+    assert sorted(distributor.asked["digikey"]) == ["RC0603FR-0710KL", "STM32F103C8T6"]
     assert [(offer.line, offer.mpn) for offer, _extra in delivered] == [
         (2, "RC0603FR-0710KL"),
         (2, "RC0603FR-0710KL"),

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from typing import Any
 
 import aiohttp
@@ -18,20 +17,8 @@ from bot.agents.distributors import (
 from bot.quotes import Offer, QuoteRequest
 
 
-@pytest.fixture
-async def server() -> AsyncIterator[DistributorServer]:
-    async with DistributorServer() as running:
-        yield running
-
-
-@pytest.fixture
-async def session() -> AsyncIterator[aiohttp.ClientSession]:
-    async with aiohttp.ClientSession() as client:
-        yield client
-
-
 def element14(
-    server: DistributorServer,
+    distributor: DistributorServer,
     session: aiohttp.ClientSession,
     clock: FakeClock,
     *,
@@ -39,7 +26,7 @@ def element14(
     **settings: Any,
 ) -> Element14Agent:
     config = DistributorConfig(
-        element14_api_key=api_key, element14_base_url=server.base_url, **settings
+        element14_api_key=api_key, element14_base_url=distributor.base_url, **settings
     )
     [agent] = configured_distributor_agents(config, session, clock=clock)
     assert isinstance(agent, Element14Agent)
@@ -53,12 +40,13 @@ async def offers_of(
 
 
 async def test_cut_tape_and_reel_products_map_onto_offers_priced_per_piece_in_pounds(
-    server: DistributorServer, session: aiohttp.ClientSession
+    distributor: DistributorServer, session: aiohttp.ClientSession
 ) -> None:
     clock = FakeClock()
 
     offers = await offers_of(
-        element14(server, session, clock), quote_request(("RC0603FR-0710KL", 2000), clock=clock)
+        element14(distributor, session, clock),
+        quote_request(("RC0603FR-0710KL", 2000), clock=clock),
     )
 
     assert offers == [
@@ -97,14 +85,14 @@ async def test_cut_tape_and_reel_products_map_onto_offers_priced_per_piece_in_po
             {"packaging": "Tape & Reel", "sku": "2332036", "factory_lead_days": 56},
         ),
     ]
-    assert server.asked["element14"] == ["manuPartNum:RC0603FR-0710KL"]
+    assert distributor.asked["element14"] == ["manuPartNum:RC0603FR-0710KL"]
 
 
 async def test_a_newark_store_prices_in_dollars(
-    server: DistributorServer, session: aiohttp.ClientSession
+    distributor: DistributorServer, session: aiohttp.ClientSession
 ) -> None:
     clock = FakeClock()
-    agent = element14(server, session, clock, element14_store="www.newark.com")
+    agent = element14(distributor, session, clock, element14_store="www.newark.com")
 
     offers = await offers_of(agent, quote_request(("RC0603FR-0710KL", 2000), clock=clock))
 
@@ -112,23 +100,23 @@ async def test_a_newark_store_prices_in_dollars(
 
 
 async def test_a_part_with_no_results_gives_no_offer(
-    server: DistributorServer, session: aiohttp.ClientSession
+    distributor: DistributorServer, session: aiohttp.ClientSession
 ) -> None:
     clock = FakeClock()
 
     offers = await offers_of(
-        element14(server, session, clock), quote_request(("XC6206P332MR-G", 3000), clock=clock)
+        element14(distributor, session, clock), quote_request(("XC6206P332MR-G", 3000), clock=clock)
     )
 
     assert offers == []
-    assert server.calls["element14"] == 1
+    assert distributor.calls["element14"] == 1
 
 
 async def test_a_refused_api_key_fails_with_the_status(
-    server: DistributorServer, session: aiohttp.ClientSession
+    distributor: DistributorServer, session: aiohttp.ClientSession
 ) -> None:
     clock = FakeClock()
-    agent = element14(server, session, clock, api_key="000000000000000000000000")
+    agent = element14(distributor, session, clock, api_key="000000000000000000000000")
 
     with pytest.raises(AgentError) as failure:
         await offers_of(agent, quote_request(("RC0603FR-0710KL", 2000), clock=clock))

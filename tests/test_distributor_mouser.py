@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from typing import Any
 
 import aiohttp
@@ -20,27 +19,17 @@ from bot.agents.distributors import DistributorConfig, MouserAgent, configured_d
 from bot.quotes import Offer, QuoteRequest
 
 
-@pytest.fixture
-async def server() -> AsyncIterator[DistributorServer]:
-    async with DistributorServer() as running:
-        yield running
-
-
-@pytest.fixture
-async def session() -> AsyncIterator[aiohttp.ClientSession]:
-    async with aiohttp.ClientSession() as client:
-        yield client
-
-
 def mouser(
-    server: DistributorServer,
+    distributor: DistributorServer,
     session: aiohttp.ClientSession,
     clock: FakeClock,
     *,
     api_key: str = MOUSER_KEY,
     **settings: Any,
 ) -> MouserAgent:
-    config = DistributorConfig(mouser_api_key=api_key, mouser_base_url=server.base_url, **settings)
+    config = DistributorConfig(
+        mouser_api_key=api_key, mouser_base_url=distributor.base_url, **settings
+    )
     [agent] = configured_distributor_agents(config, session, clock=clock)
     assert isinstance(agent, MouserAgent)
     return agent
@@ -71,24 +60,24 @@ MURATA_100NF_EXTRA = {
 
 
 async def test_mouser_example_answer_maps_onto_an_offer(
-    server: DistributorServer, session: aiohttp.ClientSession
+    distributor: DistributorServer, session: aiohttp.ClientSession
 ) -> None:
     clock = FakeClock()
     request = quote_request(("GRM188R71H104KA93D", 4000), clock=clock)
 
-    offers = await offers_of(mouser(server, session, clock), request)
+    offers = await offers_of(mouser(distributor, session, clock), request)
 
     assert offers == [(MURATA_100NF, MURATA_100NF_EXTRA)]
-    assert server.asked["mouser"] == ["GRM188R71H104KA93D"]
+    assert distributor.asked["mouser"] == ["GRM188R71H104KA93D"]
 
 
 async def test_decimal_comma_prices_read_as_euros_and_short_stock_gives_the_lead_time(
-    server: DistributorServer, session: aiohttp.ClientSession
+    distributor: DistributorServer, session: aiohttp.ClientSession
 ) -> None:
     clock = FakeClock()
     request = quote_request(("STM32F103C8T6", 500), clock=clock)
 
-    offers = await offers_of(mouser(server, session, clock), request)
+    offers = await offers_of(mouser(distributor, session, clock), request)
 
     assert offers == [
         (
@@ -117,14 +106,14 @@ async def test_decimal_comma_prices_read_as_euros_and_short_stock_gives_the_lead
 
 
 async def test_mouser_looks_up_up_to_ten_part_numbers_in_one_call(
-    server: DistributorServer, session: aiohttp.ClientSession
+    distributor: DistributorServer, session: aiohttp.ClientSession
 ) -> None:
     clock = FakeClock()
     request = quote_request(("GRM188R71H104KA93D", 4000), ("STM32F103C8T6", 500), clock=clock)
 
-    offers = await offers_of(mouser(server, session, clock), request)
+    offers = await offers_of(mouser(distributor, session, clock), request)
 
-    assert server.asked["mouser"] == ["GRM188R71H104KA93D|STM32F103C8T6"]
+    assert distributor.asked["mouser"] == ["GRM188R71H104KA93D|STM32F103C8T6"]
     assert sorted((offer.line, offer.mpn) for offer, _extra in offers) == [
         (1, "GRM188R71H104KA93D"),
         (2, "STM32F103C8T6"),
@@ -132,50 +121,50 @@ async def test_mouser_looks_up_up_to_ten_part_numbers_in_one_call(
 
 
 async def test_a_line_without_a_part_number_is_looked_up_by_its_top_catalogue_candidates(
-    server: DistributorServer, session: aiohttp.ClientSession
+    distributor: DistributorServer, session: aiohttp.ClientSession
 ) -> None:
     clock = FakeClock()
     candidates = ("GRM188R71H104KA93D", "CL10B104KB8NNNC", "CC0603KRX7R9BB104", "0603B104K500NT")
     request = quote_request((None, 4000, candidates), clock=clock)
 
-    offers = await offers_of(mouser(server, session, clock, max_candidates=3), request)
+    offers = await offers_of(mouser(distributor, session, clock, max_candidates=3), request)
 
-    assert server.asked["mouser"] == ["GRM188R71H104KA93D|CL10B104KB8NNNC|CC0603KRX7R9BB104"]
+    assert distributor.asked["mouser"] == ["GRM188R71H104KA93D|CL10B104KB8NNNC|CC0603KRX7R9BB104"]
     assert offers == [(MURATA_100NF, MURATA_100NF_EXTRA)]
 
 
 async def test_a_line_with_neither_part_number_nor_candidates_is_not_asked(
-    server: DistributorServer, session: aiohttp.ClientSession
+    distributor: DistributorServer, session: aiohttp.ClientSession
 ) -> None:
     clock = FakeClock()
     request = quote_request((None, 100), clock=clock)
 
-    offers = await offers_of(mouser(server, session, clock), request)
+    offers = await offers_of(mouser(distributor, session, clock), request)
 
     assert offers == []
-    assert server.calls["mouser"] == 0
+    assert distributor.calls["mouser"] == 0
 
 
 async def test_the_31st_call_in_a_minute_waits_for_the_minute_window(
-    server: DistributorServer, session: aiohttp.ClientSession
+    distributor: DistributorServer, session: aiohttp.ClientSession
 ) -> None:
     clock = FakeClock()
-    agent = mouser(server, session, clock)
+    agent = mouser(distributor, session, clock)
 
     for number in range(30):
         await offers_of(agent, quote_request((f"RC0603FR-07{number}KL", 100), clock=clock))
-    assert (server.calls["mouser"], clock.sleeps) == (30, [])
+    assert (distributor.calls["mouser"], clock.sleeps) == (30, [])
 
     await offers_of(agent, quote_request(("RC0603FR-0799KL", 100), clock=clock))
 
-    assert (server.calls["mouser"], clock.sleeps) == (31, [60.0])
+    assert (distributor.calls["mouser"], clock.sleeps) == (31, [60.0])
 
 
 async def test_the_daily_limit_refuses_the_call_with_a_reason(
-    server: DistributorServer, session: aiohttp.ClientSession
+    distributor: DistributorServer, session: aiohttp.ClientSession
 ) -> None:
     clock = FakeClock()
-    agent = mouser(server, session, clock)
+    agent = mouser(distributor, session, clock)
     for _call in range(1000):
         await agent.budget.acquire()
 
@@ -183,14 +172,14 @@ async def test_the_daily_limit_refuses_the_call_with_a_reason(
         await offers_of(agent, quote_request(("GRM188R71H104KA93D", 4000), clock=clock))
 
     assert str(failure.value) == "Mouser daily call limit reached"
-    assert server.calls["mouser"] == 0
+    assert distributor.calls["mouser"] == 0
 
 
 async def test_a_refused_api_key_fails_with_mousers_message(
-    server: DistributorServer, session: aiohttp.ClientSession
+    distributor: DistributorServer, session: aiohttp.ClientSession
 ) -> None:
     clock = FakeClock()
-    agent = mouser(server, session, clock, api_key="not-the-key")
+    agent = mouser(distributor, session, clock, api_key="not-the-key")
 
     with pytest.raises(AgentError) as failure:
         await offers_of(agent, quote_request(("GRM188R71H104KA93D", 4000), clock=clock))
@@ -199,14 +188,15 @@ async def test_a_refused_api_key_fails_with_mousers_message(
 
 
 async def test_a_server_error_fails_with_the_status(
-    server: DistributorServer, session: aiohttp.ClientSession
+    distributor: DistributorServer, session: aiohttp.ClientSession
 ) -> None:
     clock = FakeClock()
-    server.answer_next("mouser", CannedAnswer(503))
+    distributor.answer_next("mouser", CannedAnswer(503))
 
     with pytest.raises(AgentError) as failure:
         await offers_of(
-            mouser(server, session, clock), quote_request(("GRM188R71H104KA93D", 4000), clock=clock)
+            mouser(distributor, session, clock),
+            quote_request(("GRM188R71H104KA93D", 4000), clock=clock),
         )
 
     assert str(failure.value) == "Mouser answered HTTP 503"

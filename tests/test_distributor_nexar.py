@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from typing import Any
 
 import aiohttp
@@ -21,20 +20,8 @@ from bot.agents.distributors import DistributorConfig, NexarAgent, configured_di
 from bot.quotes import Offer, QuoteRequest
 
 
-@pytest.fixture
-async def server() -> AsyncIterator[DistributorServer]:
-    async with DistributorServer() as running:
-        yield running
-
-
-@pytest.fixture
-async def session() -> AsyncIterator[aiohttp.ClientSession]:
-    async with aiohttp.ClientSession() as client:
-        yield client
-
-
 def nexar(
-    server: DistributorServer,
+    distributor: DistributorServer,
     session: aiohttp.ClientSession,
     clock: FakeClock,
     *,
@@ -44,8 +31,8 @@ def nexar(
     config = DistributorConfig(
         nexar_client_id=NEXAR_ID,
         nexar_client_secret=secret,
-        nexar_base_url=server.base_url,
-        nexar_token_url=server.base_url + "/connect/token",
+        nexar_base_url=distributor.base_url,
+        nexar_token_url=distributor.base_url + "/connect/token",
         **settings,
     )
     [agent] = configured_distributor_agents(config, session, clock=clock)
@@ -64,12 +51,12 @@ def yageo_10k(**fields: Any) -> Offer:
 
 
 async def test_every_sellers_offer_becomes_an_offer_naming_the_seller(
-    server: DistributorServer, session: aiohttp.ClientSession
+    distributor: DistributorServer, session: aiohttp.ClientSession
 ) -> None:
     clock = FakeClock()
     request = quote_request(("RC0603FR-0710KL", 2000), clock=clock)
 
-    offers = await offers_of(nexar(server, session, clock), request)
+    offers = await offers_of(nexar(distributor, session, clock), request)
 
     assert offers == [
         (
@@ -146,53 +133,53 @@ async def test_every_sellers_offer_becomes_an_offer_naming_the_seller(
 
 
 async def test_all_lines_go_in_one_multi_match_query(
-    server: DistributorServer, session: aiohttp.ClientSession
+    distributor: DistributorServer, session: aiohttp.ClientSession
 ) -> None:
     clock = FakeClock()
     request = quote_request(("RC0603FR-0710KL", 2000), ("GRM188R71H104KA93D", 4000), clock=clock)
 
-    offers = await offers_of(nexar(server, session, clock), request)
+    offers = await offers_of(nexar(distributor, session, clock), request)
 
-    assert server.asked["nexar"] == [["RC0603FR-0710KL", "GRM188R71H104KA93D"]]
+    assert distributor.asked["nexar"] == [["RC0603FR-0710KL", "GRM188R71H104KA93D"]]
     assert {offer.line for offer, _extra in offers} == {1}
 
 
 async def test_the_token_is_fetched_once_and_reused_until_it_expires(
-    server: DistributorServer, session: aiohttp.ClientSession
+    distributor: DistributorServer, session: aiohttp.ClientSession
 ) -> None:
     clock = FakeClock()
-    agent = nexar(server, session, clock, cache_seconds=0)
+    agent = nexar(distributor, session, clock, cache_seconds=0)
 
     await offers_of(agent, quote_request(("RC0603FR-0710KL", 2000), clock=clock))
     clock.advance(86_400 - 61)
     await offers_of(agent, quote_request(("RC0603FR-0710KL", 2000), clock=clock))
-    assert (server.calls["nexar-token"], server.calls["nexar"]) == (1, 2)
+    assert (distributor.calls["nexar-token"], distributor.calls["nexar"]) == (1, 2)
 
     clock.advance(1)
     await offers_of(agent, quote_request(("RC0603FR-0710KL", 2000), clock=clock))
 
-    assert (server.calls["nexar-token"], server.calls["nexar"]) == (2, 3)
+    assert (distributor.calls["nexar-token"], distributor.calls["nexar"]) == (2, 3)
 
 
 async def test_a_refused_token_is_renewed_once(
-    server: DistributorServer, session: aiohttp.ClientSession
+    distributor: DistributorServer, session: aiohttp.ClientSession
 ) -> None:
     clock = FakeClock()
-    agent = nexar(server, session, clock, cache_seconds=0)
+    agent = nexar(distributor, session, clock, cache_seconds=0)
     await offers_of(agent, quote_request(("RC0603FR-0710KL", 2000), clock=clock))
-    server.revoke_tokens("nexar")
+    distributor.revoke_tokens("nexar")
 
     offers = await offers_of(agent, quote_request(("RC0603FR-0710KL", 2000), clock=clock))
 
     assert len(offers) == 5
-    assert (server.calls["nexar-token"], server.calls["nexar"]) == (2, 3)
+    assert (distributor.calls["nexar-token"], distributor.calls["nexar"]) == (2, 3)
 
 
 async def test_wrong_client_credentials_fail_without_showing_the_secret(
-    server: DistributorServer, session: aiohttp.ClientSession
+    distributor: DistributorServer, session: aiohttp.ClientSession
 ) -> None:
     clock = FakeClock()
-    agent = nexar(server, session, clock, secret="wrong-secret-9f")
+    agent = nexar(distributor, session, clock, secret="wrong-secret-9f")
 
     with pytest.raises(AgentError) as failure:
         await offers_of(agent, quote_request(("RC0603FR-0710KL", 2000), clock=clock))
@@ -200,14 +187,14 @@ async def test_wrong_client_credentials_fail_without_showing_the_secret(
     assert str(failure.value) == (
         "Nexar refused the client credentials (Nexar answered HTTP 400: invalid_client)"
     )
-    assert server.calls["nexar"] == 0
+    assert distributor.calls["nexar"] == 0
 
 
 async def test_graphql_errors_fail_with_their_message(
-    server: DistributorServer, session: aiohttp.ClientSession
+    distributor: DistributorServer, session: aiohttp.ClientSession
 ) -> None:
     clock = FakeClock()
-    server.answer_next(
+    distributor.answer_next(
         "nexar",
         CannedAnswer(
             200,
@@ -220,7 +207,8 @@ async def test_graphql_errors_fail_with_their_message(
 
     with pytest.raises(AgentError) as failure:
         await offers_of(
-            nexar(server, session, clock), quote_request(("RC0603FR-0710KL", 2000), clock=clock)
+            nexar(distributor, session, clock),
+            quote_request(("RC0603FR-0710KL", 2000), clock=clock),
         )
 
     assert str(failure.value) == (

@@ -4,7 +4,6 @@ prices and packaging as distributors write them, and keeping credentials out of 
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator
 from typing import Any
 
 import aiohttp
@@ -34,18 +33,6 @@ from bot.agents.distributors.money import currency_of, parse_price
 from bot.agents.distributors.packaging import packaging_name
 from bot.agents.distributors.ratelimit import CallBudget, DailyLimitReached
 from bot.agents.distributors.transport import retry_after_seconds
-
-
-@pytest.fixture
-async def server() -> AsyncIterator[DistributorServer]:
-    async with DistributorServer() as running:
-        yield running
-
-
-@pytest.fixture
-async def session() -> AsyncIterator[aiohttp.ClientSession]:
-    async with aiohttp.ClientSession() as client:
-        yield client
 
 
 def every_api(base_url: str, **settings: Any) -> DistributorConfig:
@@ -95,11 +82,11 @@ def test_config_repr_shows_no_credentials() -> None:
 
 
 async def test_no_key_secret_or_token_reaches_the_logs(
-    server: DistributorServer, session: aiohttp.ClientSession, caplog: pytest.LogCaptureFixture
+    distributor: DistributorServer, session: aiohttp.ClientSession, caplog: pytest.LogCaptureFixture
 ) -> None:
     clock = FakeClock()
-    agents = configured_distributor_agents(every_api(server.base_url), session, clock=clock)
-    server.answer_next("digikey", CannedAnswer(429, None, {"Retry-After": "2"}))
+    agents = configured_distributor_agents(every_api(distributor.base_url), session, clock=clock)
+    distributor.answer_next("digikey", CannedAnswer(429, None, {"Retry-After": "2"}))
     request = quote_request(("RC0603FR-0710KL", 2000), ("GRM188R71H104KA93D", 4000), clock=clock)
     shown: list[str] = []
 
@@ -111,7 +98,7 @@ async def test_no_key_secret_or_token_reaches_the_logs(
     shown.append(caplog.text)
 
     assert "Digi-Key asked to wait 2.0 s (HTTP 429)" in caplog.text
-    issued = server.tokens["nexar"] | server.tokens["digikey"]
+    issued = distributor.tokens["nexar"] | distributor.tokens["digikey"]
     for secret in (MOUSER_KEY, NEXAR_SECRET, DIGIKEY_SECRET, ELEMENT14_KEY, *issued):
         assert all(secret not in text for text in shown)
 
@@ -245,12 +232,14 @@ def test_retry_after_is_read_as_seconds_or_as_a_date() -> None:
 
 
 async def test_a_429_without_retry_after_fails_with_a_reason(
-    server: DistributorServer, session: aiohttp.ClientSession
+    distributor: DistributorServer, session: aiohttp.ClientSession
 ) -> None:
     clock = FakeClock()
-    config = DistributorConfig(element14_api_key=ELEMENT14_KEY, element14_base_url=server.base_url)
+    config = DistributorConfig(
+        element14_api_key=ELEMENT14_KEY, element14_base_url=distributor.base_url
+    )
     [agent] = configured_distributor_agents(config, session, clock=clock)
-    server.answer_next("element14", CannedAnswer(429))
+    distributor.answer_next("element14", CannedAnswer(429))
 
     with pytest.raises(AgentError) as failure:
         async for _offer in agent.ask(quote_request(("RC0603FR-0710KL", 2000), clock=clock)):
