@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import re
+from urllib.parse import urlsplit
+
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///./sourcing.db"
+#: What Telegram accepts as a webhook's secret_token.
+_SECRET_TOKEN = re.compile(r"[A-Za-z0-9_-]{1,256}")
 
 
 class Settings(BaseSettings):
@@ -48,11 +53,56 @@ class Settings(BaseSettings):
         default="",
         description="Comma-separated Telegram user ids allowed to run admin commands.",
     )
+    webhook_url: str | None = Field(
+        default=None,
+        description="Public HTTPS URL Telegram posts updates to; when set, `run` serves a "
+        "webhook on PORT instead of polling.",
+    )
+    webhook_secret: SecretStr | None = Field(
+        default=None,
+        description="Telegram's secret-token header the webhook checks (A-Z, a-z, 0-9, _ and -); "
+        "derived from the bot token when unset.",
+    )
+    port: int = Field(
+        default=8080,
+        ge=0,
+        le=65535,
+        description="Port of the web server: the webhook and /healthz, or the sandbox's web chat.",
+    )
+    sandbox_database: str = Field(
+        default="sourcing-sandbox.db",
+        description="SQLite file of the sandbox's demo data, made afresh at each start; never "
+        "DATABASE_URL.",
+    )
+
+    def secrets(self) -> list[str]:
+        """Every secret setting that is set: what the log must never show."""
+        values = [getattr(self, name) for name in type(self).model_fields]
+        return [value.get_secret_value() for value in values if isinstance(value, SecretStr)]
 
     @property
     def admins(self) -> frozenset[int]:
         """ADMIN_IDS as numbers; a malformed entry is refused when settings load."""
         return frozenset(int(part) for part in self.admin_ids.replace(" ", "").split(",") if part)
+
+    @field_validator("webhook_url")
+    @classmethod
+    def _webhook_url_is_absolute(cls, value: str | None) -> str | None:
+        if not value:
+            return None
+        parsed = urlsplit(value)
+        if parsed.scheme not in ("http", "https") or not parsed.netloc:
+            raise ValueError(f"{value!r} is not an absolute http(s) URL")
+        return value
+
+    @field_validator("webhook_secret")
+    @classmethod
+    def _webhook_secret_is_telegrams_alphabet(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is None or not value.get_secret_value():
+            return None
+        if not _SECRET_TOKEN.fullmatch(value.get_secret_value()):
+            raise ValueError("1 to 256 characters, each A-Z, a-z, 0-9, _ or -")
+        return value
 
     @field_validator("admin_ids")
     @classmethod

@@ -2,14 +2,16 @@
 
 `build_application` configures it (Bot API server, rate limiter, handlers); `open_bot`
 and `close_bot` start and stop what the handlers share (the engine's services, the
-messenger, live RFQs). `run_polling` calls them through post_init/post_shutdown; tests
-that drive an Application by hand call them directly, so both start the same way.
+messenger, live RFQs). `run_polling` calls them through post_init/post_shutdown; `started`
+calls them directly for the webhook, the sandbox and tests, so every mode starts the same way.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager
+from typing import Any
 
 from telegram import BotCommand
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder
@@ -28,6 +30,10 @@ from handlers.render import bot_commands
 log = logging.getLogger(__name__)
 
 SETTINGS_KEY = "settings"
+#: The updates the handlers use; Telegram sends no others.
+ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"]
+
+App = Application[Any, Any, Any, Any, Any, Any]
 
 
 def build_application(settings: Settings) -> Application:  # type: ignore[type-arg]
@@ -92,7 +98,42 @@ async def close_bot(application: Application) -> None:  # type: ignore[type-arg]
 def run_polling(settings: Settings) -> None:
     """Long polling until SIGINT or SIGTERM, then a clean shutdown."""
     application = build_application(settings)
-    application.run_polling(allowed_updates=["message", "callback_query", "my_chat_member"])
+    application.run_polling(allowed_updates=ALLOWED_UPDATES)
 
 
-__all__ = ["bot_context", "build_application", "close_bot", "open_bot", "run_polling"]
+@asynccontextmanager
+async def started(application: App, *, polling: bool) -> AsyncIterator[App]:
+    """The Application running (services open, handlers taking updates) until the block
+    ends, then stopped in the reverse order. Without polling, updates come from whoever
+    puts them on `application.update_queue`: the webhook."""
+    async with application:
+        await open_bot(application)
+        try:
+            await application.start()
+            try:
+                if polling:
+                    assert application.updater is not None
+                    await application.updater.start_polling(
+                        poll_interval=0, allowed_updates=ALLOWED_UPDATES
+                    )
+                try:
+                    yield application
+                finally:
+                    if application.updater is not None and application.updater.running:
+                        await application.updater.stop()
+            finally:
+                await application.stop()
+        finally:
+            await close_bot(application)
+
+
+__all__ = [
+    "ALLOWED_UPDATES",
+    "App",
+    "bot_context",
+    "build_application",
+    "close_bot",
+    "open_bot",
+    "run_polling",
+    "started",
+]

@@ -51,6 +51,11 @@ class LiveRfqs:
         self._tasks: dict[str, asyncio.Task[None]] = {}
         self._deliveries: set[asyncio.Task[None]] = set()
 
+    @property
+    def open_count(self) -> int:
+        """RFQs whose buyers this process is still keeping up to date."""
+        return sum(1 for task in self._tasks.values() if not task.done())
+
     async def start(
         self,
         bctx: BotContext,

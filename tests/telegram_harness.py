@@ -39,7 +39,7 @@ from bot.quotes import QuoteRequest
 from bot.settings import Settings
 from bot.telegram_emulator import Chat, Event, Message, TelegramEmulator, User
 from bot.vendors import add_vendor
-from handlers.app import build_application, close_bot, open_bot
+from handlers.app import build_application, started
 from handlers.context import KEY, BotContext
 from handlers.i18n import translator
 
@@ -111,20 +111,8 @@ def retry_after_as_timedelta() -> Iterator[None]:
 async def running_bot(settings: Settings) -> AsyncIterator[App]:
     """The bot's Application, polling the emulator, until the block ends."""
     with retry_after_as_timedelta():
-        application = build_application(settings)
-        async with application:
-            await open_bot(application)
-            try:
-                await application.start()
-                assert application.updater is not None
-                await application.updater.start_polling(poll_interval=0)
-                try:
-                    yield application
-                finally:
-                    await application.updater.stop()
-                    await application.stop()
-            finally:
-                await close_bot(application)
+        async with started(build_application(settings), polling=True) as application:
+            yield application
 
 
 @dataclass

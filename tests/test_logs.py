@@ -39,3 +39,25 @@ def test_the_http_clients_request_lines_are_not_logged_at_info(
     configure_logging("INFO", [TOKEN])
     logging.getLogger("httpx").info("HTTP Request: POST https://api.telegram.org/bot%s/x", TOKEN)
     assert capsys.readouterr().err == ""
+
+
+def test_a_traceback_is_folded_into_the_one_line_of_its_event(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    configure_logging("INFO", [TOKEN])
+    try:
+        raise RuntimeError(f"vendor answered 502 for bot{TOKEN}")
+    except RuntimeError:
+        logging.getLogger("bot.rfqs.engine").exception("rfq=R7K2Q9 vendor=Acme agent crashed")
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert "rfq=R7K2Q9 vendor=Acme agent crashed\\nTraceback (most recent call last):" in err
+    assert err.rstrip().endswith("RuntimeError: vendor answered 502 for bot***")
+
+
+def test_a_multi_line_message_stays_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    configure_logging("INFO")
+    logging.getLogger("handlers.buyers").info("unread: %s", "10k 0603\r\nlots of caps")
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert err.rstrip().endswith("unread: 10k 0603\\nlots of caps")
