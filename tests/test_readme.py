@@ -14,8 +14,7 @@ README = (Path(__file__).resolve().parents[1] / "README.md").read_text()
 def test_the_readme_opens_with_the_install_and_run_command_then_the_test_command() -> None:
     blocks = re.findall(r"```sh\n(.*?)\n```", README, flags=re.S)
     assert blocks[:2] == [
-        "python3 -m venv .venv && .venv/bin/pip install -q -e . "
-        '&& .venv/bin/sourcing-bot match "500 pcs 0603 10k"',
+        "python3 -m venv .venv && .venv/bin/pip install -q -e . && .venv/bin/sourcing-bot run",
         'python3 -m venv .venv && .venv/bin/pip install -q -e ".[test]" && .venv/bin/pytest',
     ]
 
