@@ -28,3 +28,10 @@ def test_every_setting_is_in_the_configuration_table() -> None:
 def test_every_command_is_in_the_command_reference() -> None:
     reference = README.split("## Command reference", 1)[1].split("\n## ", 1)[0]
     assert [name for name in COMMANDS if f"sourcing-bot {name}" not in reference] == []
+
+
+def test_every_file_the_readme_links_or_shows_is_in_the_repository() -> None:
+    targets = re.findall(r"\]\(((?!https?:|#)[^)#]+)", README)
+    assert targets, "the README links no file of ours"
+    root = Path(__file__).resolve().parents[1]
+    assert [target for target in targets if not (root / target).exists()] == []
