@@ -14,7 +14,14 @@ import logging
 from collections.abc import Iterable
 
 FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
-_CHATTY = ("httpx", "httpcore", "telegram.ext.ExtBot", "apscheduler", "aiohttp.access")
+_CHATTY = (
+    "httpx",
+    "httpcore",
+    "telegram.ext.ExtBot",
+    "apscheduler",
+    "aiohttp.access",
+    "alembic.runtime.plugins",
+)
 
 
 class EventLineFormatter(logging.Formatter):
