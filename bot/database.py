@@ -6,6 +6,7 @@ empty or older schema up to date, so a fresh machine needs no separate set-up st
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -53,8 +54,22 @@ def create_engine(url: str, connect_args: dict[str, Any] | None = None) -> Async
     pre_ping = not url.startswith("sqlite")
     engine = create_async_engine(url, connect_args=connect_args or {}, pool_pre_ping=pre_ping)
     if engine.dialect.name == "sqlite":
+        _check_sqlite_folder(engine.url.database)
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
     return engine
+
+
+def _check_sqlite_folder(database: str | None) -> None:
+    """SQLite makes a missing file but not its folder; say which folder is missing before
+    aiosqlite tries (its worker thread outlives a failed connect and then writes a
+    traceback to a loop that is already closed)."""
+    if not database or database == ":memory:" or database.startswith("file:"):
+        return
+    folder = Path(database).expanduser().resolve().parent
+    if not folder.is_dir():
+        raise sqlite3.OperationalError(
+            f"unable to open database file: the folder {folder} does not exist"
+        )
 
 
 def _alembic_config(connection: Connection) -> Config:

@@ -10,8 +10,11 @@ Placeholders are named, in str.format style: `t._("Asking {count} vendors…", c
 Counts go through `ngettext`, which picks the language's plural form and fills
 `{count}` (with thousands separators) unless told otherwise.
 
-To bring new messages from the code into the catalogues:
-    pybabel extract -k tr:2 -k ntr:2,3 --no-location -o /tmp/bot.pot handlers
+The engine words what buyers read of its results (ranking reasons, part summaries) with
+the same messages, through a `catalogue.wording.Wording`: a Translator is one,
+and the CLI uses the messages as written. To bring new messages into the catalogues:
+    pybabel extract -k tr:2 -k ntr:2,3 --no-location -o /tmp/bot.pot \\
+        handlers bot/ranking catalogue/matching/describe.py
     pybabel update -i /tmp/bot.pot -d handlers/locales -D bot --no-fuzzy-matching
 then fill in the new entries: tests/test_handlers_i18n.py fails until both catalogues
 have every message, with the same placeholders and markup.
@@ -47,11 +50,6 @@ EXTRACT_KEYWORDS: Mapping[str, tuple[int, ...] | None] = {
     "tr": (2,),
     "ntr": (2, 3),
 }
-
-
-def N_(message: str) -> str:
-    """Marks a message for the catalogues where it is defined; translate it at use."""
-    return message
 
 
 def language_for(language_code: str | None) -> Language:

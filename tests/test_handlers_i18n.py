@@ -19,7 +19,15 @@ from handlers.i18n import (
     translator,
 )
 
-HANDLERS = Path(__file__).resolve().parents[1] / "handlers"
+ROOT = Path(__file__).resolve().parents[1]
+#: The engine's messages: ranking reasons and part summaries, which the CLI and JSON write
+#: as the code does and Telegram looks up in the reader's language.
+ENGINE_SOURCES = (
+    (ROOT / "bot" / "ranking", "**.py"),
+    (ROOT / "catalogue" / "matching", "describe.py"),
+)
+#: Where the code writes messages: (folder, files).
+MESSAGE_SOURCES = ((ROOT / "handlers", "**.py"), *ENGINE_SOURCES)
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 TAG = re.compile(r"</?[a-z]+(?:\s[^>]*)?>")
 
@@ -29,12 +37,19 @@ def _catalogue(language: Language) -> Catalog:
         return read_po(po, locale=language)
 
 
-def _messages_in_code() -> dict[str, str | tuple[str, str]]:
+def _messages_in_code(
+    sources: tuple[tuple[Path, str], ...] = MESSAGE_SOURCES,
+) -> dict[str, str | tuple[str, str]]:
     """msgid -> the message as the code writes it (a (singular, plural) pair for plurals)."""
     found: dict[str, str | tuple[str, str]] = {}
-    for filename, lineno, message, _comments, _context in extract_from_dir(
-        HANDLERS, keywords=EXTRACT_KEYWORDS
-    ):
+    extracted = (
+        extract
+        for directory, files in sources
+        for extract in extract_from_dir(
+            directory, method_map=[(files, "python")], keywords=EXTRACT_KEYWORDS
+        )
+    )
+    for filename, lineno, message, _comments, _context in extracted:
         if isinstance(message, tuple):
             singular, plural = message[0], message[1]
             assert singular and plural, f"{filename}:{lineno}: a plural needs both forms"
@@ -107,6 +122,10 @@ def test_the_code_uses_messages() -> None:
         "{count} vendor answered",
         "{count} vendors answered",
     )
+    assert "cheapest total at {quantity} pcs" in found
+    assert "expired {time}" in found
+    assert found["{count} reel"] == ("{count} reel", "{count} reels")
+    assert "resistor" in found
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -125,6 +144,14 @@ def test_the_catalogue_holds_only_messages_the_code_uses(language: Language) -> 
     used = set(_messages_in_code())
     keys = [_ids(m)[0] for m in _entries(_catalogue(language))]
     assert [key for key in keys if key not in used] == []
+
+
+def test_the_english_catalogue_words_the_engines_messages_as_the_cli_does() -> None:
+    """English buyers in Telegram read the reasons and summaries the CLI prints."""
+    engine = _messages_in_code(ENGINE_SOURCES)
+    entries = [m for m in _entries(_catalogue("en")) if _ids(m)[0] in engine]
+    assert len(entries) == len(engine)
+    assert [_ids(m) for m in entries if tuple(_forms(m)) != _ids(m)] == []
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -11,7 +11,7 @@ import pytest
 
 from bot.fx import FxRates
 from bot.quotes import Offer, QuoteLine, QuoteRequest
-from bot.ranking import OfferToRank, RankOrder, VendorTerms, rank_line
+from bot.ranking import OfferToRank, RankOrder, VendorTerms, format_days, rank_line
 from bot.rfqs.engine import ReplyOutcome
 from bot.rfqs.results import LineResult, RfqResult
 from bot.vendor_replies import RfqLine, parse_quote
@@ -65,7 +65,6 @@ from handlers.render import (
     welcome,
     which_rfq,
 )
-from handlers.render.words import duration
 
 EN = translator("en")
 ZH = translator("zh-hans")
@@ -365,24 +364,23 @@ def test_offers_in_chinese() -> None:
         "5 家供应商已回复 · 4 个报价\n"
         "<i>按总价从低到高</i>\n"
         "点击报价对应的按钮即可选择。\n\n"
-        "<b>1. 500 × resistor 10 kΩ ±1% 0603</b>\n"
+        "<b>1. 500 × 电阻 10 kΩ ±1% 0603</b>\n"
         "<i>500 pcs 0603 10k 1%</i>\n\n"
         "<b>#1 · Huaqiang A</b> · 评分 50\n"
         "RC0603FR-0710KL · YAGEO\n"
         "500 个：<b>$1.05</b> · 单价 $0.0021（原报价 ¥0.015）\n"
         "现货 50,000 · 即时发货\n"
-        "<i>cheapest total at 500 pcs · in stock</i>\n\n"
+        "<i>500 个总价最低 · 现货</i>\n\n"
         "<b>#2 · Digi</b> · 评分 50\n"
         "ERJ-3EKF1002V · Panasonic · <b>替代料</b>\n"
         "500 个：<b>$1.50</b> · 单价 $0.003\n"
         "3 周后发货\n"
-        "<i>2nd: $0.45 more than #1 · alternative part ERJ-3EKF1002V (not a catalogue match) · "
-        "ships in 3 weeks</i>\n\n"
+        "<i>第 2 名：比 #1 贵 $0.45 · 替代料 ERJ-3EKF1002V（非目录匹配型号） · 3 周后发货</i>\n\n"
         "<b>#3 · &lt;b&gt;Evil &amp; Co&lt;/b&gt;</b> · 评分 50\n"
         "RC0603FR-0710KL · YAGEO\n"
         "500 个：<b>$2.00</b> · 单价 $0.004\n"
         "现货 10,000 · 3 天后发货\n"
-        "<i>3rd: $0.95 more than #1 · in stock, ships in 3 days</i>\n"
+        "<i>第 3 名：比 #1 贵 $0.95 · 现货，3 天后发货</i>\n"
         "建议：买 1,000 个共 $1.50，比买 500 个（$2.00）更省\n\n"
         "未回复：Slowpoke"
     )
@@ -612,7 +610,7 @@ def test_an_offer_that_was_never_stored_cannot_be_ordered() -> None:
 def test_the_buyer_is_told_the_order_went_to_the_vendor() -> None:
     assert order_confirmed(ZH, RANKED[0], RESISTOR) == (
         "<b>订单已发送给 Huaqiang A</b>\n"
-        "<b>1. 500 × resistor 10 kΩ ±1% 0603</b>\n"
+        "<b>1. 500 × 电阻 10 kΩ ±1% 0603</b>\n"
         "<i>500 pcs 0603 10k 1%</i>\n"
         "RC0603FR-0710KL · YAGEO\n"
         "500 个：<b>$1.05</b> · 单价 $0.0021（原报价 ¥0.015）\n\n"
@@ -659,7 +657,7 @@ def test_a_one_line_rfq_in_chinese_shows_a_chinese_style_answer() -> None:
     assert message.text == (
         "<b>询价单 7KQ2M9XA</b>\n"
         "共 1 行 · 报价截止 2025-03-01 14:05 UTC\n\n"
-        "<b>1. 500 × resistor 10 kΩ ±1% 0603</b>\n"
+        "<b>1. 500 × 电阻 10 kΩ ±1% 0603</b>\n"
         "<i>500 pcs 0603 10k 1%</i>\n"
         "匹配型号：<code>RC0603FR-0710KL</code>\n\n"
         "请回复本消息报价，例如 <code>0.015元 含税 现货5万</code>\n"
@@ -927,7 +925,7 @@ def test_an_announcement_is_sent_as_the_admin_wrote_it() -> None:
 def test_lead_times_follow_the_rankings_rule_in_each_language(
     days: int, english: str, chinese: str
 ) -> None:
-    assert (duration(EN, days), duration(ZH, days)) == (english, chinese)
+    assert (format_days(days, EN), format_days(days, ZH)) == (english, chinese)
 
 
 def _everything(language: str) -> list[str]:

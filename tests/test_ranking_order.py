@@ -9,6 +9,8 @@ import pytest
 from bot.fx import FxRates, UnknownCurrency
 from bot.quotes import Offer, QuoteLine
 from bot.ranking import (
+    Expired,
+    NoExchangeRate,
     OfferToRank,
     RankedOffer,
     VendorRecord,
@@ -226,6 +228,7 @@ def test_an_offer_past_its_valid_until_is_left_out_and_reported() -> None:
     assert vendors(results) == ["Fresh"]
     [exclusion] = excluded_offers([expired, valid], fx=FX, now=NOW)
     assert exclusion.item is expired
+    assert exclusion.cause == Expired(datetime(2025, 2, 28, 18, 0, tzinfo=UTC))
     assert exclusion.reason == "expired 2025-02-28 18:00 UTC"
 
 
@@ -238,7 +241,10 @@ def test_an_offer_in_a_currency_without_a_rate_is_left_out_and_reported() -> Non
     dirham = offer_from("Dubai", 0.01, currency="AED")
     assert rank_line(RESISTOR, [dirham], currency="USD", fx=FX, now=NOW) == []
     [exclusion] = excluded_offers([dirham], fx=FX, now=NOW)
-    assert exclusion.reason == "no exchange rate for AED"
+    assert (exclusion.cause, exclusion.reason) == (
+        NoExchangeRate("AED"),
+        "no exchange rate for AED",
+    )
 
 
 def test_a_buyer_currency_without_a_rate_is_an_error() -> None:

@@ -7,6 +7,8 @@ from datetime import UTC, datetime
 from bot.fx import FxRates
 from bot.quotes import Offer, QuoteLine
 from bot.ranking import OfferToRank, VendorRecord, VendorTerms, rank_line
+from bot.ranking.details import ComparedExVat, InStock, Moq
+from bot.ranking.standing import CheapestTotal, ShortOfStock, TotalAgainstFirst
 from catalogue.request import PartRequest
 
 FX = FxRates.parse("USD", "CNY=0.14,EUR=1.08")
@@ -104,6 +106,15 @@ def test_cheapest_order_reasons() -> None:
         ("Huaqiang A", "cheapest total at 500 pcs · in stock · incl. 13% VAT, compared ex-VAT"),
         ("Distributor B", "2nd: $0.62 more than #1 · in stock · MOQ 100"),
         ("Broker C", "stock 300 of 500 needed"),
+    ]
+
+
+def test_the_reasons_are_pieces_that_keep_their_numbers() -> None:
+    results = rank_line(RESISTOR, OFFERS, currency="USD", fx=FX, now=NOW)
+    assert [result.reasons for result in results] == [
+        (CheapestTotal(500), InStock(), ComparedExVat(0.13)),
+        (TotalAgainstFirst(2, 0.62, "USD"), InStock(), Moq(100)),
+        (ShortOfStock(300, 500),),
     ]
 
 

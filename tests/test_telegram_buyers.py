@@ -41,6 +41,7 @@ from handlers.render import TEXT_LIMIT, text_length
 
 REQUEST = "0603 10k 1% 5000pcs"
 LINE = "1. 5,000 × resistor 10 kΩ ±1% 0603"
+LINE_ZH = "1. 5,000 × 电阻 10 kΩ ±1% 0603"
 LI_ANSWER = "0.015元 含税 现货5万"
 
 WELCOME = (
@@ -364,7 +365,9 @@ async def test_a_chinese_buyer_gets_the_status_in_chinese(
     [status] = await bot.next_messages(bot.chat(wei), after=sent)
 
     [rfq] = await rfqs(bot)
-    assert status.text == f"询价单 {rfq.id}\n正在向 2 家供应商询价… 0 家已回复 · 0 个报价\n{LINE}"
+    assert (
+        status.text == f"询价单 {rfq.id}\n正在向 2 家供应商询价… 0 家已回复 · 0 个报价\n{LINE_ZH}"
+    )
 
 
 async def test_the_status_is_edited_as_vendors_answer_and_every_edit_changes_it(
@@ -470,18 +473,14 @@ async def test_a_chinese_buyer_reads_the_offers_in_chinese(
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known gap (issue 4 stays open): bot/ranking/reasons.py builds the reason in "
-    "English; it needs structured pieces translated by handlers/render",
-)
 async def test_a_chinese_buyer_reads_why_an_offer_ranks_where_it_does_in_chinese(
     bot: TelegramBot, wei: User, acme: VendorServer
 ) -> None:
     offers = await ask(bot, wei, REQUEST)
 
-    why = (offers.text or "").splitlines()[-1]
-    assert why != "cheapest total at 5,000 pcs · in stock", "the reason is shown in English"
+    text = offers.text or ""
+    assert f"\n\n{LINE_ZH}\n{REQUEST}\n\n" in text
+    assert text.splitlines()[-1] == "5,000 个总价最低 · 现货"
 
 
 # -- groups ---------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ from bot.ranking.inputs import OfferToRank
 from bot.ranking.landed import Basis, LandedCost, landed_cost
 from bot.ranking.quantity import round_up_to_order
 from bot.ranking.supply import can_supply
+from catalogue.wording import ENGLISH, Wording
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,14 +33,20 @@ class BuyUp:
     def saving(self) -> float:
         return self.instead_of_total - self.total
 
+    def render(self, words: Wording = ENGLISH) -> str:
+        """The suggestion in the reader's language: the last piece of the offer's reason."""
+        return words.gettext(
+            "buy {quantity} for {total} instead of {current_total} for {current_quantity}",
+            quantity=format_quantity(self.order_quantity),
+            total=format_money(self.total, self.currency),
+            current_total=format_money(self.instead_of_total, self.currency),
+            current_quantity=format_quantity(self.instead_of_quantity),
+        )
+
     @property
     def text(self) -> str:
-        return (
-            f"buy {format_quantity(self.order_quantity)} for "
-            f"{format_money(self.total, self.currency)} instead of "
-            f"{format_money(self.instead_of_total, self.currency)} for "
-            f"{format_quantity(self.instead_of_quantity)}"
-        )
+        """In English, as the CLI and JSON show it."""
+        return self.render()
 
 
 def buy_up(item: OfferToRank, current: LandedCost, basis: Basis) -> BuyUp | None:

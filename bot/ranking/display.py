@@ -1,15 +1,19 @@
-"""Money, quantities and lead times written the way buyers and traders read them.
+"""Money, quantities, lead times and places written the way buyers and traders read them.
 
 Ranking keeps floats unrounded; these helpers round only for display and JSON. Unit
 prices keep four significant digits (never fewer than two decimals): "$0.0031",
 "¥0.015", "$1.75". Totals are rounded to the currency's minor unit, halves up: "$1,234.50".
+Money and quantities read the same in every language; lead times and places are words,
+written in the reader's language through a `Wording` (English unless told).
 """
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from decimal import ROUND_HALF_UP, Decimal
 
 from catalogue.units import round_sig
+from catalogue.wording import ENGLISH, Wording
 
 #: Symbols buyers recognise without a code; other currencies are written "SGD 12.50".
 CURRENCY_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "CNY": "¥", "HKD": "HK$"}
@@ -75,17 +79,32 @@ def format_quantity(pieces: int) -> str:
     return f"{pieces:,}"
 
 
-def format_days(days: int) -> str:
+def format_days(days: int, words: Wording = ENGLISH) -> str:
     """A lead time: "1 day", "10 days", "3 weeks" (whole weeks from two weeks up)."""
     if days >= 14 and days % 7 == 0:
-        return f"{days // 7} weeks"
-    return "1 day" if days == 1 else f"{days} days"
+        return words.ngettext("{count} week", "{count} weeks", days // 7)
+    return words.ngettext("{count} day", "{count} days", days)
 
 
-def ordinal(number: int) -> str:
-    """1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st."""
-    if 10 <= number % 100 <= 20:
-        suffix = "th"
-    else:
-        suffix = {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
-    return f"{number}{suffix}"
+def ordinal(number: int, words: Wording = ENGLISH) -> str:
+    """A place: 1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st.
+
+    One message per English suffix, so each language writes every place its own way.
+    """
+    if 10 <= number % 100 <= 20 or number % 10 not in (1, 2, 3):
+        return words.gettext("{number}th", number=number)
+    if number % 10 == 1:
+        return words.gettext("{number}st", number=number)
+    if number % 10 == 2:
+        return words.gettext("{number}nd", number=number)
+    return words.gettext("{number}rd", number=number)
+
+
+def as_utc(moment: datetime) -> datetime:
+    """`moment` in UTC; a naive time is UTC, as the database stores it."""
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+def format_time(moment: datetime) -> str:
+    """A moment as "2025-03-01 14:05 UTC", the same in every language."""
+    return f"{as_utc(moment):%Y-%m-%d %H:%M} UTC"

@@ -1,67 +1,25 @@
-"""Ranking one RFQ line's offers, each with the reason for its place.
+"""Ranking one RFQ line's offers, each with the reasons for its place.
 
-Offers that cannot be ranked are left out rather than guessed at, and `excluded_offers`
-says which and why, so the caller can tell the buyer: an offer whose `valid_until` has
-passed (its price is no longer one the buyer can accept, and ranking it could put a
-dead price at #1), and an offer in a currency with no exchange rate.
+Offers that cannot be ranked are left out rather than guessed at; `excluded_offers`
+(bot.ranking.exclusions) says which and why, so the caller can tell the buyer.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 
 from bot.fx import FxRates
-from bot.quotes import Offer, QuoteLine
+from bot.quotes import QuoteLine
 from bot.ranking.assessment import Assessment, assess
+from bot.ranking.exclusions import excluded_offers
 from bot.ranking.inputs import OfferToRank
 from bot.ranking.landed import Basis
 from bot.ranking.ordering import RankOrder, in_order
 from bot.ranking.quantity import common_reel_size
-from bot.ranking.reasons import reason
+from bot.ranking.reasons import reasons
 from bot.ranking.result import RankedOffer
-from bot.ranking.tax import DEFAULT_VAT_RATE, check_vat_rate, tax_note
-
-
-@dataclass(frozen=True, slots=True)
-class Exclusion:
-    """An offer `rank_line` leaves out, with the reason a buyer can read."""
-
-    item: OfferToRank
-    reason: str
-
-
-def _utc(moment: datetime) -> datetime:
-    """Naive datetimes are taken to be UTC, as the database stores them."""
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
-
-
-def is_expired(offer: Offer, now: datetime) -> bool:
-    return offer.valid_until is not None and _utc(offer.valid_until) < _utc(now)
-
-
-def _missing_currency(item: OfferToRank, fx: FxRates) -> str | None:
-    needed = [item.offer.currency]
-    if item.vendor.shipping_fee or item.vendor.min_order_value:
-        needed.append(item.vendor.currency)
-    return next((code.upper() for code in needed if code not in fx), None)
-
-
-def excluded_offers(
-    offers: Sequence[OfferToRank], *, fx: FxRates, now: datetime | None = None
-) -> list[Exclusion]:
-    """The offers `rank_line` leaves out, in the order given."""
-    moment = now if now is not None else datetime.now(UTC)
-    exclusions = []
-    for item in offers:
-        valid_until = item.offer.valid_until
-        missing = _missing_currency(item, fx)
-        if valid_until is not None and is_expired(item.offer, moment):
-            exclusions.append(Exclusion(item, f"expired {_utc(valid_until):%Y-%m-%d %H:%M} UTC"))
-        elif missing is not None:
-            exclusions.append(Exclusion(item, f"no exchange rate for {missing}"))
-    return exclusions
+from bot.ranking.tax import DEFAULT_VAT_RATE, check_vat_rate
 
 
 def rank_line(
@@ -114,11 +72,10 @@ def _ranked(
         lead_time_days=assessment.supply.lead_time_days,
         can_fulfil=assessment.supply.can_fulfil,
         alternative=assessment.alternative,
-        why=reason(assessment, rank, first, order, line),
+        reasons=reasons(assessment, rank, first, order, line),
         suggestion=assessment.suggestion,
         vendor_score=assessment.vendor_score,
         tax_included=cost.includes_tax,
-        tax_note=tax_note(cost.includes_tax, assessment.basis.vat_rate),
         goods_total=cost.goods,
         minimum_order_charge=cost.minimum_order_charge,
         shipping=cost.shipping,

@@ -11,8 +11,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bot.ranking.buyup import BuyUp
+from bot.ranking.details import ComparedExVat
 from bot.ranking.display import round_money, round_unit_price
 from bot.ranking.inputs import OfferToRank
+from bot.ranking.reasons import Reason, reasons_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,18 +36,29 @@ class RankedOffer:
     lead_time_days: int | None
     can_fulfil: bool
     alternative: bool
-    why: str
+    #: Why it ranks where it does, in pieces the reader's language writes (bot.ranking.reasons).
+    reasons: tuple[Reason, ...]
     suggestion: BuyUp | None
     vendor_score: float
     #: Whether the quoted price included VAT (the offer's status, else the vendor's terms).
     tax_included: bool
-    tax_note: str | None
     goods_total: float
     minimum_order_charge: float
     shipping: float
     requested_quantity: int | None
     offer_id: int | None
     source: OfferToRank = field(repr=False, compare=False)
+
+    @property
+    def why(self) -> str:
+        """The reasons in English, as the CLI, CSV and JSON show them."""
+        return reasons_text(self.reasons)
+
+    @property
+    def tax_note(self) -> str | None:
+        """What the buyer is told when the price was compared ex-VAT, in English."""
+        note = next((r for r in self.reasons if isinstance(r, ComparedExVat)), None)
+        return None if note is None else note.render()
 
     @property
     def seller(self) -> str | None:

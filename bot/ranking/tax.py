@@ -35,10 +35,3 @@ def ex_vat(amount: float, includes_tax: bool, vat_rate: float) -> float:
 def format_vat_rate(vat_rate: float) -> str:
     """0.13 as "13%", 0.125 as "12.5%"."""
     return f"{vat_rate * 100:.2f}".rstrip("0").rstrip(".") + "%"
-
-
-def tax_note(includes_tax: bool, vat_rate: float) -> str | None:
-    """What the buyer is told when a price was converted to the ex-VAT basis."""
-    if not includes_tax or vat_rate == 0:
-        return None
-    return f"incl. {format_vat_rate(vat_rate)} VAT, compared ex-VAT"

@@ -1,4 +1,10 @@
-"""Electrical values as a buyer reads them: 10 kΩ, 100 nF, 1%, 50 V, 0.1 W."""
+"""Electrical values and requests as a buyer reads them: 10 kΩ, 100 nF, 1%, 50 V, 0.1 W.
+
+Values, units and part numbers read the same in every language; the words around them
+(the category's noun, "2 reels") are messages, written in English here and looked up
+in the reader's language through a `catalogue.wording.Wording`: the bot passes its
+handlers.i18n Translator, and the CLI and JSON use `ENGLISH`, the messages as written.
+"""
 
 from __future__ import annotations
 
@@ -6,25 +12,26 @@ import math
 
 from catalogue.categories import VALUE_UNITS, Category
 from catalogue.request import PartRequest
+from catalogue.wording import ENGLISH, N_, Wording
 
 _PREFIXES = ((1e9, "G"), (1e6, "M"), (1e3, "k"), (1.0, ""), (1e-3, "m"), (1e-6, "µ"))
 _SMALL = ((1e-9, "n"), (1e-12, "p"))
 _SYMBOLS = {"ohm": "Ω", "F": "F", "H": "H", "Hz": "Hz"}
 
-#: Category -> the noun a buyer uses for it.
+#: Category -> the noun a buyer uses for it (a message: look it up at use).
 NOUNS = {
-    Category.RESISTOR: "resistor",
-    Category.CAPACITOR: "capacitor",
-    Category.INDUCTOR: "inductor",
-    Category.FERRITE_BEAD: "ferrite bead",
-    Category.DIODE: "diode",
-    Category.LED: "LED",
-    Category.CRYSTAL: "crystal",
-    Category.TRANSISTOR: "transistor",
-    Category.IC: "IC",
-    Category.CONNECTOR: "connector",
-    Category.FUSE: "fuse",
-    Category.OTHER: "part",
+    Category.RESISTOR: N_("resistor"),
+    Category.CAPACITOR: N_("capacitor"),
+    Category.INDUCTOR: N_("inductor"),
+    Category.FERRITE_BEAD: N_("ferrite bead"),
+    Category.DIODE: N_("diode"),
+    Category.LED: N_("LED"),
+    Category.CRYSTAL: N_("crystal"),
+    Category.TRANSISTOR: N_("transistor"),
+    Category.IC: N_("IC"),
+    Category.CONNECTOR: N_("connector"),
+    Category.FUSE: N_("fuse"),
+    Category.OTHER: N_("part"),
 }
 
 
@@ -45,11 +52,15 @@ def si(value: float, unit: str) -> str:
     return f"{_number(value / scale)} {prefix}{unit}"
 
 
-def category_noun(category: str | None) -> str:
+def category_noun(category: str | None, words: Wording = ENGLISH) -> str:
+    """The category's noun; a category the catalogue does not know is shown as named."""
+    if not category:
+        return words.gettext(NOUNS[Category.OTHER])
     try:
-        return NOUNS[Category(category)] if category else "part"
+        noun = NOUNS[Category(category)]
     except ValueError:
-        return category or "part"
+        return category
+    return words.gettext(noun)
 
 
 def value_text(value: float, category: str | None) -> str:
@@ -84,10 +95,10 @@ def field_text(name: str, value: float | str) -> str:
     return _number(value)
 
 
-def request_summary(request: PartRequest) -> str:
+def request_summary(request: PartRequest, words: Wording = ENGLISH) -> str:
     """One line naming what a request asks for: "500 × resistor 10 kΩ ±1% 0603"."""
     if request.reels is not None:
-        amount = f"{request.reels} reel{'s' if request.reels != 1 else ''} × "
+        amount = words.ngettext("{count} reel", "{count} reels", request.reels) + " × "
     elif request.quantity is not None:
         amount = f"{request.quantity:,} × "
     else:
@@ -95,15 +106,15 @@ def request_summary(request: PartRequest) -> str:
     if request.mpn:
         what = request.mpn + (f" ({request.package})" if request.package else "")
         return amount + what
-    words = [category_noun(request.category)]
+    pieces = [category_noun(request.category, words)]
     if request.value is not None:
-        words.append(value_text(request.value, request.category))
+        pieces.append(value_text(request.value, request.category))
     if request.tolerance is not None:
-        words.append("±" + tolerance_text(request.tolerance))
+        pieces.append("±" + tolerance_text(request.tolerance))
     for name in ("dielectric", "voltage", "power", "current"):
         value = getattr(request, name)
         if value is not None:
-            words.append(field_text(name, value))
+            pieces.append(field_text(name, value))
     if request.package:
-        words.append(request.package)
-    return amount + " ".join(words)
+        pieces.append(request.package)
+    return amount + " ".join(pieces)

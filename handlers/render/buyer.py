@@ -10,8 +10,9 @@ from telegram import InlineKeyboardButton
 from bot.quotes import QuoteLine
 from catalogue.boms import BomError, BomProblem
 from catalogue.matching.describe import request_summary
+from catalogue.wording import N_
 from handlers.callbacks import SetLanguage, encode
-from handlers.i18n import LANGUAGE_NAMES, LANGUAGES, N_, Translator
+from handlers.i18n import LANGUAGE_NAMES, LANGUAGES, Translator
 from handlers.render.html import TEXT_LIMIT, Html, bold, clip, code, esc, join, ntr, paragraphs, tr
 from handlers.render.message import Block, Message, messages, single
 
@@ -95,7 +96,7 @@ def status_text(t: Translator, progress: RfqProgress, lines: Sequence[QuoteLine]
         answered = ntr(t, "{count} answered", "{count} answered", progress.answered)
         state = Html(f"{asking} {answered} · {offers}")
     listed = [
-        Html(f"{line.line}. {esc(clip(request_summary(line.request), TEXT_CLIP))}")
+        Html(f"{line.line}. {esc(clip(request_summary(line.request, t), TEXT_CLIP))}")
         for line in lines[:STATUS_LINES]
     ]
     hidden = len(lines) - len(listed)

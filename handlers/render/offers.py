@@ -10,15 +10,23 @@ from __future__ import annotations
 
 from telegram import InlineKeyboardButton
 
-from bot.ranking import RankedOffer, RankOrder, format_money, format_quantity, format_unit_price
-from bot.ranking.reasons import SEPARATOR
+from bot.ranking import (
+    BuyUp,
+    RankedOffer,
+    RankOrder,
+    format_days,
+    format_money,
+    format_quantity,
+    format_unit_price,
+    reasons_text,
+)
 from bot.rfqs.results import LineResult, RfqResult
 from catalogue.matching.describe import request_summary
 from handlers.callbacks import ChooseOffer, ExportCsv, MoreOffers, SortOffers, encode
 from handlers.i18n import Translator
 from handlers.render.html import TEXT_LIMIT, Html, bold, clip, esc, italic, join, ntr, tr
 from handlers.render.message import Block, Button, Message, messages
-from handlers.render.words import ORDER_DESCRIPTIONS, ORDER_NAMES, duration
+from handlers.render.words import ORDER_DESCRIPTIONS, ORDER_NAMES
 
 #: Offers per line shown at first, and per "more" page.
 PAGE_SIZE = 3
@@ -116,7 +124,8 @@ def line_page_messages(
 
 def _line_header(t: Translator, line: LineResult, note: str = "") -> Block:
     quote_line = line.line
-    title = bold(f"{quote_line.line}. {clip(request_summary(quote_line.request), TEXT_CLIP)}")
+    summary = request_summary(quote_line.request, t)
+    title = bold(f"{quote_line.line}. {clip(summary, TEXT_CLIP)}")
     return Block(join(title, italic(clip(quote_line.text, TEXT_CLIP)), note))
 
 
@@ -140,7 +149,7 @@ def offer_text(t: Translator, offer: RankedOffer, place: str) -> Html:
         part_text(t, offer),
         price_text(t, offer),
         supply_text(t, offer),
-        _why(offer),
+        _why(t, offer),
         _tip(t, offer),
     )
 
@@ -179,32 +188,21 @@ def supply_text(t: Translator, offer: RankedOffer) -> Html:
     if offer.lead_time_days == 0:
         pieces.append(tr(t, "ships now"))
     elif offer.lead_time_days is not None:
-        pieces.append(tr(t, "ships in {time}", time=duration(t, offer.lead_time_days)))
+        pieces.append(tr(t, "ships in {time}", time=format_days(offer.lead_time_days, t)))
     if not pieces:
         return tr(t, "stock and lead time not given")
     return Html(" · ".join(pieces))
 
 
-def _why(offer: RankedOffer) -> str:
-    """The ranking's reason, without the buy-up suggestion it ends with (shown as a tip)."""
-    why = offer.why
-    if offer.suggestion is not None:
-        why = why.removesuffix(offer.suggestion.text).removesuffix(SEPARATOR)
+def _why(t: Translator, offer: RankedOffer) -> str:
+    """The ranking's reasons, without the buy-up suggestion they end with (shown as a tip)."""
+    why = reasons_text((r for r in offer.reasons if not isinstance(r, BuyUp)), t)
     return italic(clip(why, 2 * TEXT_CLIP)) if why else ""
 
 
 def _tip(t: Translator, offer: RankedOffer) -> str:
     tip = offer.suggestion
-    if tip is None:
-        return ""
-    return tr(
-        t,
-        "Tip: buy {quantity} for {total} instead of {current_total} for {current_quantity}",
-        quantity=format_quantity(tip.order_quantity),
-        total=format_money(tip.total, tip.currency),
-        current_total=format_money(tip.instead_of_total, tip.currency),
-        current_quantity=format_quantity(tip.instead_of_quantity),
-    )
+    return tr(t, "Tip: {suggestion}", suggestion=tip.render(t)) if tip is not None else ""
 
 
 def _offer_block(t: Translator, line: LineResult, offer: RankedOffer, single_line: bool) -> Block:
@@ -224,7 +222,7 @@ def _excluded(t: Translator, line: LineResult) -> list[Block]:
                 t,
                 "Left out: {vendor} ({reason})",
                 vendor=clip(exclusion.item.vendor.name, NAME_CLIP),
-                reason=clip(exclusion.reason, TEXT_CLIP),
+                reason=clip(exclusion.cause.render(t), TEXT_CLIP),
             )
         )
         for exclusion in line.excluded

@@ -29,9 +29,9 @@ class BuyerContact:
     username: str | None = None
 
 
-def _line_title(line: QuoteLine) -> Html:
+def _line_title(t: Translator, line: QuoteLine) -> Html:
     return join(
-        bold(f"{line.line}. {clip(request_summary(line.request), TEXT_CLIP)}"),
+        bold(f"{line.line}. {clip(request_summary(line.request, t), TEXT_CLIP)}"),
         italic(clip(line.text, TEXT_CLIP)),
     )
 
@@ -44,7 +44,7 @@ def confirm_prompt(t: Translator, offer: RankedOffer, line: QuoteLine) -> Messag
     text = paragraphs(
         join(
             bold(tr(t, "Order from {vendor}?", vendor=vendor)),
-            _line_title(line),
+            _line_title(t, line),
             part_text(t, offer),
             price_text(t, offer),
             supply_text(t, offer),
@@ -73,7 +73,7 @@ def order_confirmed(t: Translator, offer: RankedOffer, line: QuoteLine) -> str:
     return paragraphs(
         join(
             bold(tr(t, "Order sent to {vendor}", vendor=vendor)),
-            _line_title(line),
+            _line_title(t, line),
             part_text(t, offer),
             price_text(t, offer),
         ),
@@ -101,7 +101,7 @@ def order_for_vendor(
     return paragraphs(
         join(
             bold(tr(t, "Your offer was chosen: RFQ {rfq}", rfq=rfq_id)),
-            _line_title(line),
+            _line_title(t, line),
             part_text(t, offer),
             tr(
                 t,

@@ -12,14 +12,13 @@ from collections.abc import Sequence
 from telegram import InlineKeyboardButton
 
 from bot.quotes import Offer, QuoteLine, QuoteRequest
-from bot.ranking import format_quantity, format_unit_price
+from bot.ranking import format_days, format_quantity, format_time, format_unit_price
 from bot.rfqs.engine import ReplyOutcome
 from catalogue.matching.describe import request_summary
 from handlers.callbacks import CannotSupply, CorrectReply, encode
 from handlers.i18n import Translator
 from handlers.render.html import TEXT_LIMIT, Html, bold, clip, code, esc, italic, join, ntr, tr
 from handlers.render.message import Block, Message, messages, single
-from handlers.render.words import duration, utc_time
 
 TEXT_CLIP = 200
 #: Catalogue matches named under each line of an RFQ.
@@ -49,7 +48,7 @@ def _rfq_sections(t: Translator, request: QuoteRequest) -> list[list[Block]]:
         bold(tr(t, "Request for quote {rfq}", rfq=request.rfq_id)),
         ntr(t, "{count} line", "{count} lines", count)
         + Html(" · ")
-        + tr(t, "quotes close {time}", time=utc_time(request.reply_by)),
+        + tr(t, "quotes close {time}", time=format_time(request.reply_by)),
     )
     sections = [[Block(header)]]
     for line in request.lines:
@@ -58,7 +57,7 @@ def _rfq_sections(t: Translator, request: QuoteRequest) -> list[list[Block]]:
 
 
 def _line_text(t: Translator, line: QuoteLine) -> Html:
-    summary = bold(f"{line.line}. {clip(request_summary(line.request), TEXT_CLIP)}")
+    summary = bold(f"{line.line}. {clip(request_summary(line.request, t), TEXT_CLIP)}")
     pieces = [summary, italic(clip(line.text, TEXT_CLIP))]
     candidates = [code(clip(mpn, 60)) for mpn in line.candidates[:CANDIDATES_SHOWN]]
     if candidates:
@@ -143,7 +142,7 @@ def offer_facts(t: Translator, offer: Offer) -> Html:
     if offer.lead_time_days == 0:
         pieces.append(tr(t, "ships now"))
     elif offer.lead_time_days is not None:
-        pieces.append(tr(t, "ships in {time}", time=duration(t, offer.lead_time_days)))
+        pieces.append(tr(t, "ships in {time}", time=format_days(offer.lead_time_days, t)))
     if offer.moq is not None:
         pieces.append(tr(t, "MOQ {quantity}", quantity=format_quantity(offer.moq)))
     if offer.multiple is not None and offer.multiple > 1:
@@ -184,7 +183,7 @@ def reply_echo(
     for number in numbers:
         line = names.get(number)
         title = (
-            bold(f"{number}. {clip(request_summary(line.request), TEXT_CLIP)}")
+            bold(f"{number}. {clip(request_summary(line.request, t), TEXT_CLIP)}")
             if line is not None
             else bold(tr(t, "Line {line}", line=number))
         )

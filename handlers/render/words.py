@@ -1,18 +1,16 @@
-"""The small localised pieces messages are made of: lead times, categories, sort orders.
+"""The small localised pieces messages are made of: categories and sort orders.
 
-Money, unit prices and quantities are written by bot.ranking.display in every language
-(buyers read "$1,234.50" and "¥0.015" the same way in Chinese); lead times go through
-its `format_days` for the rule (days below two weeks, whole weeks from two up) and the
-catalogue for the words.
+Money, unit prices, quantities and times are written by bot.ranking.display in every
+language (buyers read "$1,234.50" and "¥0.015" the same way in Chinese); lead times too,
+given the translator: `format_days(days, t)` is "3 weeks" or "3 周".
 """
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
-from bot.ranking import RankOrder, format_days
+from bot.ranking import RankOrder
 from catalogue.categories import Category
-from handlers.i18n import N_, Translator
+from catalogue.wording import N_
+from handlers.i18n import Translator
 
 CATEGORY_NAMES: dict[Category, str] = {
     Category.RESISTOR: N_("resistors"),
@@ -44,23 +42,8 @@ ORDER_DESCRIPTIONS: dict[RankOrder, str] = {
 }
 
 
-def duration(t: Translator, days: int) -> str:
-    """A lead time: "3 days", "2 weeks", "3 天", "2 周"."""
-    number, unit = format_days(days).split(" ", 1)
-    count = int(number)
-    if unit.startswith("week"):
-        return t.ngettext("{count} week", "{count} weeks", count)
-    return t.ngettext("{count} day", "{count} days", count)
-
-
 def category_name(t: Translator, category: str) -> str:
     try:
         return t.gettext(CATEGORY_NAMES[Category(category)])
     except ValueError:
         return category
-
-
-def utc_time(moment: datetime) -> str:
-    """A moment as "2025-03-01 14:05 UTC"; a naive time is UTC, as the database stores it."""
-    aware = moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
-    return f"{aware:%Y-%m-%d %H:%M} UTC"
