@@ -155,8 +155,11 @@ class LiveRfqs:
                 elif isinstance(event, RfqClosed):
                     if pending is not None:
                         pending.cancel()
+                    # Vendors who said they can't supply answered too, as the offers'
+                    # header counts them; the engine's close counts only those with offers.
+                    answered = max(watch.progress.answered, event.answered)
                     watch.progress = replace(
-                        watch.progress, closed=True, answered=event.answered, asked=event.asked
+                        watch.progress, closed=True, answered=answered, asked=event.asked
                     )
                     await post_results(bctx, watch.request.rfq_id, watch.chat_id, watch.translator)
                     await _show_soon(bctx, watch)

@@ -34,6 +34,8 @@ log = logging.getLogger(__name__)
 #: Shaped like a real token (digits, colon, 35 characters) so every code path treats it as one.
 SANDBOX_TOKEN = "1000000001:SandboxTokenOfflineOnlyNoTelegram0"
 SANDBOX_USERNAME = "sourcing_sandbox_bot"
+#: The person at the keyboard, as vendors and the admin messages name the buyer.
+BUYER_NAME = "Alex Chen"
 #: How long RFQs stay open in the sandbox unless QUOTE_WINDOW_SECONDS says otherwise: long
 #: enough to answer as a vendor, short enough to see the final ranking without waiting.
 SANDBOX_WINDOW_SECONDS = 60.0
@@ -132,10 +134,15 @@ async def open_sandbox(
         bot = emulator.add_bot(SANDBOX_TOKEN, SANDBOX_USERNAME, first_name="Sourcing bot")
         database = await open_database(sandbox_database_url(settings))
         try:
-            market = await open_demo_market(database, emulator, bot)
+            market = await open_demo_market(database, emulator, bot, buyer_name=BUYER_NAME)
             try:
                 configured = sandbox_settings(settings, emulator.api_url, market.buyer.id)
                 async with started(build_application(configured), polling=True) as application:
+                    # The buyer's chat opens as Telegram opens a new bot: with its welcome.
+                    start = await emulator.send_text(market.buyer, market.buyer_chat, "/start")
+                    await emulator.wait_for(
+                        lambda: emulator.messages(market.buyer_chat, after=start), 30
+                    )
                     chats = [chat for _person, chat in market.played_vendors + market.auto_vendors]
                     names = await vendor_names(database, chats)
                     webchat = WebChat(emulator, seats(market, names), notice=NOTICE)

@@ -299,10 +299,15 @@ async def cannot_supply(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     if state == DispatchState.ANSWERED:
         await query.answer(already_answered_toast(t, rfq.id))
         return
-    if state == DispatchState.PENDING:
+    noted = render.cannot_supply_noted(t, rfq.id)
+    first = state == DispatchState.PENDING
+    if first:
         await _end_dispatch(bctx, rfq.id, vendor.id, DispatchState.DECLINED, None)
         log.info("rfq=%s vendor=%s can't supply", rfq.id, vendor.name)
-    await query.answer(render.plain(render.cannot_supply_noted(t, rfq.id)))
+    await query.answer(render.plain(noted))
+    if first:
+        # A toast vanishes; the chat keeps what the vendor said, under the request.
+        await bctx.messenger.send(query.message.chat.id, noted, reply_to=query.message.message_id)
 
 
 async def correct_reply(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -207,6 +207,26 @@ def test_a_part_number_differing_only_in_case_and_packaging_suffix_is_exact() ->
     assert result.alternative is False
 
 
+def test_a_catalogue_neighbour_of_the_named_part_number_is_an_alternative() -> None:
+    """IRLML6344TRPBF is not in the catalogue; its look-alike IRLML6402TRPBF (a P-channel
+    part) is a candidate, but a buyer who names a part number wants that part."""
+    line = QuoteLine(
+        line=1,
+        text="40 IRLML6344TRPBF",
+        request=PartRequest(quantity=40, mpn="IRLML6344TRPBF"),
+        candidates=("IRLML6402TRPBF", "IRLML0030TRPBF"),
+    )
+    offers = [
+        offer_from("Neighbour", 0.05, mpn="IRLML6402TRPBF", stock=5000, lead_time_days=0),
+        offer_from("Asked", 0.09, mpn="IRLML6344TRPBF", stock=5000, lead_time_days=0),
+    ]
+    results = rank_line(line, offers, currency="USD", fx=FX, now=NOW)
+    assert [(r.vendor, r.alternative) for r in results] == [
+        ("Neighbour", True),
+        ("Asked", False),
+    ]
+
+
 def test_a_catalogue_candidate_or_no_part_number_meets_a_generic_line() -> None:
     offers = [
         offer_from("Uniroyal", 0.0018, mpn="0603WAF1002T5E"),

@@ -104,6 +104,16 @@ async def test_an_rfq_stores_each_line_with_its_text_request_and_candidates(
     )
 
 
+async def test_near_part_numbers_hint_the_category_but_are_not_sent_as_matches(
+    engine: QuoteEngine,
+) -> None:
+    """IRLML6344TRPBF is not catalogued; IRLML6402TRPBF and the like are other parts."""
+    request = await open_one(engine, "40 IRLML6344TRPBF\n100 AMS1117-3.0")
+    mosfet, regulator = request.lines
+    assert (mosfet.candidates, mosfet.category) == ((), "transistor")
+    assert (regulator.candidates, regulator.category) == ((), "ic")
+
+
 async def test_a_message_with_no_part_request_opens_no_rfq(engine: QuoteEngine) -> None:
     with pytest.raises(NothingToQuote):
         await open_one(engine, "hello, are you there?")

@@ -154,3 +154,12 @@ def test_sourcing_bot_run_without_a_token_opens_the_sandbox_and_stops_on_sigint(
     finally:
         process.kill()
         process.wait()
+
+
+async def test_the_buyers_chat_opens_with_the_bots_welcome(running) -> None:  # type: ignore[no-untyped-def]
+    [welcome] = running.emulator.messages(running.market.buyer_chat)
+    assert welcome.text.startswith("I find electronic components for you.\n")
+
+
+async def test_vendors_read_the_sandbox_buyer_by_a_name(running) -> None:  # type: ignore[no-untyped-def]
+    assert running.market.buyer.first_name == "Alex Chen"

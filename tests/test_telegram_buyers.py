@@ -28,6 +28,7 @@ from bot.ranking import RankOrder
 from bot.telegram_emulator import Chat, EventKind, Message, TelegramEmulator, User
 from handlers.callbacks import (
     CancelOrder,
+    CannotSupply,
     ChooseOffer,
     ConfirmOrder,
     ExportCsv,
@@ -356,6 +357,24 @@ async def test_a_private_request_opens_an_rfq_and_answers_with_its_status(
         sent.message_id,
     )
     assert [line.text for line in await rfq_lines(bot, rfq.id)] == [REQUEST]
+
+
+async def test_a_vendor_who_cannot_supply_counts_as_answered_on_the_status_and_the_offers(
+    bot: TelegramBot, buyer: User, li: User, wang: User
+) -> None:
+    sent = await bot.emulator.send_text(buyer, bot.chat(buyer), REQUEST)
+    [status] = await bot.next_messages(bot.chat(buyer), after=sent)
+    [rfq] = await rfqs(bot)
+
+    await bot.said(li, LI_ANSWER, reply_to=await vendor_rfq(bot, li))
+    request = await vendor_rfq(bot, wang)
+    await bot.emulator.press(wang, request, encode(CannotSupply(rfq.id)))
+    closed = f"RFQ {rfq.id}\nClosed: 2 of 2 answered · 1 offer\n{LINE}"
+    await bot.emulator.wait_for(lambda: status.text == closed, timeout=10)
+    offers = await bot.emulator.wait_for(
+        lambda: [m for m in bot.emulator.messages(bot.chat(buyer)) if "Offers for RFQ" in m.text]
+    )
+    assert offers[0].text.splitlines()[1] == "2 vendors answered · 1 offer"
 
 
 async def test_a_chinese_buyer_gets_the_status_in_chinese(

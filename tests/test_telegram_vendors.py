@@ -271,6 +271,18 @@ async def test_cant_supply_ends_the_vendors_dispatch_declined(
     assert (declined.state, declined.reason) == (DispatchState.DECLINED, None)
 
 
+async def test_cant_supply_stays_in_the_vendors_chat_under_the_request(
+    bot: TelegramBot, buyer: User, li: User, wang: User
+) -> None:
+    request = await bot.open_rfq(buyer, REQUEST)
+    message = await rfq_in_dm(bot, li)
+    await bot.emulator.press(li, message, message.button_data("Can't supply"))
+
+    [noted] = await bot.next_messages(bot.chat(li), after=message)
+    assert noted.text == f"Noted: you can't supply RFQ {request.rfq_id}. Thanks for saying so."
+    assert noted.reply_to is message
+
+
 async def test_cant_supply_after_quoting_points_to_correct_and_keeps_the_offer(
     bot: TelegramBot, buyer: User, li: User, wang: User
 ) -> None:

@@ -31,7 +31,7 @@ from bot.rfqs.lines import quote_request_of
 from bot.rfqs.run import RfqRun, VendorTarget
 from bot.vendor_replies import OfferDraft, parse_quote
 from bot.vendor_replies import RfqLine as ReplyLine
-from catalogue.matching import Catalogue
+from catalogue.matching import CandidateKind, Catalogue
 from catalogue.models import utcnow
 from catalogue.parser import ParsedItem, parse_items
 
@@ -117,12 +117,15 @@ class QuoteEngine:
         for number, item in enumerate(items, start=1):
             candidates = await self.catalogue.match(item.request, limit=CANDIDATES_PER_LINE)
             category = item.request.category or (candidates[0].category if candidates else None)
+            # A near part number (IRLML6402 for IRLML6344, AMS1117-3.3 for -3.0) is another
+            # part: it hints at the category, but vendors are not told it matches.
+            matching = [c.mpn for c in candidates if c.kind is not CandidateKind.FUZZY]
             lines.append(
                 QuoteLine(
                     line=number,
                     text=item.text,
                     request=item.request,
-                    candidates=tuple(candidate.mpn for candidate in candidates),
+                    candidates=tuple(matching),
                     category=category,
                 )
             )

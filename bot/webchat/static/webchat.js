@@ -358,7 +358,7 @@
       const who = isOwn(seat, last) ? "You" : view.type !== "private" ? last.sender.name : null;
       preview.textContent = who && !last.service ? `${who}: ${last.preview}` : last.preview;
     } else {
-      preview.textContent = view.subtitle;
+      preview.textContent = "No messages yet";
     }
     bottom.append(preview);
     const unread = unreadCount(seat);
