@@ -15,8 +15,10 @@ import aiohttp
 import pytest
 from distributor_server import DistributorServer
 from sqlalchemy import text
+from telegram_harness import BOT_USERNAME, TOKEN
 
 from bot.database import Database, create_engine, normalise_database_url, open_database
+from bot.telegram_emulator import TelegramEmulator
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED_DATA = REPO.parent / "shared" / "data"
@@ -88,4 +90,12 @@ async def session() -> AsyncIterator[aiohttp.ClientSession]:
 async def distributor() -> AsyncIterator[DistributorServer]:
     """The local stand-in for the distributor APIs, serving their recorded answers."""
     async with DistributorServer() as running:
+        yield running
+
+
+@pytest.fixture
+async def emulator() -> AsyncIterator[TelegramEmulator]:
+    """The Bot API emulator with the tests' bot in it, people to be added by the test."""
+    async with TelegramEmulator() as running:
+        running.add_bot(TOKEN, BOT_USERNAME)
         yield running

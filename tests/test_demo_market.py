@@ -23,13 +23,6 @@ TELEGRAM = "telegram"
 
 
 @pytest.fixture
-async def emulator() -> AsyncIterator[TelegramEmulator]:
-    async with TelegramEmulator() as running:
-        running.add_bot(TOKEN, BOT_USERNAME)
-        yield running
-
-
-@pytest.fixture
 async def market(empty_db: Database, emulator: TelegramEmulator) -> AsyncIterator[DemoMarket]:
     opened = await open_demo_market(empty_db, emulator, emulator.bot())
     try:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import select
-from telegram_harness import BOT_USERNAME, TOKEN, TelegramBot, telegram_bot
+from telegram_harness import TelegramBot, telegram_bot
 from test_telegram_groups import ask, quiet_vendor, rfq_of, rows, vendor_group
 
 from bot.models import Dispatch, GroupReply, OfferRecord, Vendor
@@ -24,13 +24,6 @@ APPROVED = (
     "request with your price to quote."
 )
 NEWS = "The Huaqiangbei parts fair is on 12 May: R&D samples <free> for vendors."
-
-
-@pytest.fixture
-async def emulator() -> AsyncIterator[TelegramEmulator]:
-    async with TelegramEmulator() as running:
-        running.add_bot(TOKEN, BOT_USERNAME)
-        yield running
 
 
 @pytest.fixture

@@ -89,13 +89,6 @@ NOTHING_ZH = (
 
 
 @pytest.fixture
-async def emulator() -> AsyncIterator[TelegramEmulator]:
-    async with TelegramEmulator() as running:
-        running.add_bot(TOKEN, BOT_USERNAME)
-        yield running
-
-
-@pytest.fixture
 async def bot(tmp_path: Path, emulator: TelegramEmulator) -> AsyncIterator[TelegramBot]:
     async with telegram_bot(tmp_path, emulator=emulator, quote_window_seconds=60) as running:
         yield running

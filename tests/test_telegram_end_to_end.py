@@ -18,8 +18,6 @@ import pytest
 from conftest import shared_file
 from sqlalchemy import Select, select
 from telegram_harness import (
-    BOT_USERNAME,
-    TOKEN,
     Moment,
     TelegramBot,
     bot_settings,
@@ -73,13 +71,6 @@ TIMED_REQUESTS = (
     "0805 4.7uF 25V X7R 2000pcs",
     "RC0603FR-0710KL 5000pcs",
 )
-
-
-@pytest.fixture
-async def emulator() -> AsyncIterator[TelegramEmulator]:
-    async with TelegramEmulator() as running:
-        running.add_bot(TOKEN, BOT_USERNAME)
-        yield running
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 from sqlalchemy import select
-from telegram_harness import BOT_USERNAME, TOKEN, TelegramBot, telegram_bot
+from telegram_harness import BOT_USERNAME, TelegramBot, telegram_bot
 from vendor_servers import VendorServer, quote_every_line
 
 from bot.models import Dispatch, GroupReply, OfferRecord, RfqPost, TelegramChat, VendorKind
@@ -26,13 +26,6 @@ ENABLED = (
     "This is now a vendor group: I will post requests for quote here. Reply to a post with "
     "your price, or quote privately with its button."
 )
-
-
-@pytest.fixture
-async def emulator() -> AsyncIterator[TelegramEmulator]:
-    async with TelegramEmulator() as running:
-        running.add_bot(TOKEN, BOT_USERNAME)
-        yield running
 
 
 @pytest.fixture

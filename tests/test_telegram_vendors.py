@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import select
-from telegram_harness import BOT_USERNAME, TOKEN, TelegramBot, telegram_bot
+from telegram_harness import BOT_USERNAME, TelegramBot, telegram_bot
 
 from bot.models import (
     Dispatch,
@@ -32,13 +32,6 @@ from handlers.callbacks import ApproveVendor, CannotSupply, CorrectReply, Reject
 REQUEST = "0603 10k 1% 5000pcs"
 LINE = "1. 5,000 × resistor 10 kΩ ±1% 0603"
 ANSWER = "0.015元 含税 现货5万"
-
-
-@pytest.fixture
-async def emulator() -> AsyncIterator[TelegramEmulator]:
-    async with TelegramEmulator() as running:
-        running.add_bot(TOKEN, BOT_USERNAME)
-        yield running
 
 
 @pytest.fixture
