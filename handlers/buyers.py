@@ -187,8 +187,9 @@ async def bom_file(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     items = [ParsedItem(row.text, row.request) for row in bom.rows]
     unread = render.unread_rows(t, [(row.number, row.text) for row in bom.unread])
+    skipped = render.skipped_rows(t, bom.skipped)
     if items:
-        await _open(bctx, update, t, name, items, unread if bom.unread else [])
+        await _open(bctx, update, t, name, items, [*(unread if bom.unread else []), *skipped])
     elif bom.unread:
         await _send_all(bctx, chat.id, unread, message.message_id)
     else:

@@ -26,6 +26,7 @@ from vendor_servers import VendorServer, quote_every_line
 from bot.models import OfferRecord, OrderIntent, Rfq, RfqLine, Vendor
 from bot.ranking import RankOrder
 from bot.telegram_emulator import Chat, EventKind, Message, TelegramEmulator, User
+from catalogue.boms import Skipped
 from handlers.callbacks import (
     CancelOrder,
     CannotSupply,
@@ -37,8 +38,9 @@ from handlers.callbacks import (
     SortOffers,
     encode,
 )
+from handlers.i18n import translator
 from handlers.live import EDIT_INTERVAL
-from handlers.render import TEXT_LIMIT, text_length
+from handlers.render import TEXT_LIMIT, skipped_rows, text_length
 
 REQUEST = "0603 10k 1% 5000pcs"
 LINE = "1. 5,000 × resistor 10 kΩ ±1% 0603"
@@ -928,6 +930,29 @@ async def test_a_bom_file_opens_one_rfq_with_a_line_per_row(
     assert (status.text or "").startswith(f"RFQ {rfq.id}\nAsking 1 vendor… 0 answered · 0 offers\n")
     assert (status.text or "").endswith("…and 16 more lines")
     assert status.reply_to is sent
+
+
+async def test_rows_of_a_bom_with_nothing_to_buy_are_counted_back_to_the_buyer(
+    bot: TelegramBot, buyer: User, li: User
+) -> None:
+    path = shared_file("boms/glasgow_revC3__bom.csv")
+    sent = await bot.emulator.send_document(buyer, bot.chat(buyer), path.name, path.read_bytes())
+
+    def replies_once_both_came() -> list[str] | None:
+        replies = [m.text or "" for m in bot.emulator.messages(bot.chat(buyer), after=sent)]
+        return replies if len(replies) >= 2 else None
+
+    replies = await bot.emulator.wait_for(replies_once_both_came)
+    assert sorted(text.startswith("RFQ ") for text in replies) == [False, True]
+    assert "Not asked for, as nothing to buy: 4 rows marked DNP (not fitted)." in replies
+
+
+async def test_a_chinese_buyer_reads_the_rows_with_nothing_to_buy_in_chinese() -> None:
+    [message] = skipped_rows(translator("zh"), Skipped(dnp=4, board_features=8, alternates=1))
+    assert message.text == (
+        "以下无需采购，未加入询价：4 行标为 DNP（不贴）、8 个板上元素（安装孔、Mark 点、测试点）、"
+        "1 个上一行的替代料号。"
+    )
 
 
 #: A BOM exported by hand: two rows name no part at all (rows 3 and 5 of the file).

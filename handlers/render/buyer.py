@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from telegram import InlineKeyboardButton
 
 from bot.quotes import QuoteLine
-from catalogue.boms import BomError, BomProblem
+from catalogue.boms import BomError, BomProblem, Skipped
 from catalogue.matching.describe import request_summary
 from catalogue.wording import N_
 from handlers.callbacks import SetLanguage, encode
@@ -122,6 +122,42 @@ def unread_rows(
     ]
     footer = Block(tr(t, "Send them as a message if you still need them."))
     return messages([[header, *listed], [footer]], limit=limit, gap="\n")
+
+
+def skipped_rows(t: Translator, skipped: Skipped, *, limit: int = TEXT_LIMIT) -> list[Message]:
+    """Rows of a BOM that ask for nothing to buy, counted back so the buyer sees none was
+    lost: not fitted (DNP), drawn on the board (holes, fiducials), alternates of a row."""
+    parts = []
+    if skipped.dnp:
+        parts.append(
+            t.ngettext(
+                "{count} row marked DNP (not fitted)",
+                "{count} rows marked DNP (not fitted)",
+                skipped.dnp,
+            )
+        )
+    if skipped.board_features:
+        parts.append(
+            t.ngettext(
+                "{count} board feature (mounting hole, fiducial, test point)",
+                "{count} board features (mounting holes, fiducials, test points)",
+                skipped.board_features,
+            )
+        )
+    if skipped.alternates:
+        parts.append(
+            t.ngettext(
+                "{count} alternate part number for the row above it",
+                "{count} alternate part numbers for the rows above them",
+                skipped.alternates,
+            )
+        )
+    if not parts:
+        return []
+    listed = Html(t.join([esc(part) for part in parts]))
+    return messages(
+        [[Block(tr(t, "Not asked for, as nothing to buy: {rows}.", rows=listed))]], limit=limit
+    )
 
 
 def unread_lines(
