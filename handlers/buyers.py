@@ -78,6 +78,9 @@ def register(application: Application) -> None:  # type: ignore[type-arg]
             language_button, pattern=lambda data: isinstance(decode(str(data)), SetLanguage)
         )
     )
+    # Last of all: a command no handler above took. In groups only when it names this bot,
+    # since "/stats" there may be meant for another bot.
+    application.add_handler(MessageHandler(filters.COMMAND, unknown_command))
 
 
 # -- commands --------------------------------------------------------------------------
@@ -114,6 +117,21 @@ async def rfq_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     if not text and message.reply_to_message is not None:
         text = message.reply_to_message.text or message.reply_to_message.caption or ""
     await _request(update, context, text)
+
+
+async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A command the bot does not have gets told so, with the way to what it does have."""
+    bctx = bot_context(context)
+    message = update.effective_message
+    chat = update.effective_chat
+    if message is None or message.text is None or chat is None:
+        return
+    command, _, addressee = message.text.split(maxsplit=1)[0].partition("@")
+    if chat.type != ChatType.PRIVATE and addressee.lower() != bctx.username.lower():
+        return
+    await _reply(
+        bctx, update, render.unknown_command(await update_translator(bctx, update), command)
+    )
 
 
 # -- requests --------------------------------------------------------------------------

@@ -27,6 +27,7 @@ from bot.models import OfferRecord, OrderIntent, Rfq, RfqLine, Vendor
 from bot.ranking import RankOrder
 from bot.telegram_emulator import Chat, EventKind, Message, TelegramEmulator, User
 from catalogue.boms import Skipped
+from handlers import render
 from handlers.callbacks import (
     CancelOrder,
     CannotSupply,
@@ -269,6 +270,38 @@ async def test_start_and_help_explain_the_bot_with_examples_in_the_users_languag
 
     assert answer.text == expected
     assert [entity.type for entity in answer.entities].count("code") == 2  # the two examples
+
+
+async def test_a_command_the_bot_does_not_have_is_answered_with_the_way_to_help(
+    bot: TelegramBot, buyer: User
+) -> None:
+    [answer] = await bot.said(buyer, "/stats today")
+
+    assert answer.text == (
+        "I don't know the command /stats.\n"
+        "Send /help to see what I can do, or just write the parts you need, for example "
+        "500 pcs 0603 10k 1%"
+    )
+
+
+async def test_in_a_group_only_unknown_commands_naming_the_bot_are_answered(
+    bot: TelegramBot, buyer: User
+) -> None:
+    group = bot.emulator.group("Sourcing team", [buyer])
+    other_bot = await bot.emulator.send_text(buyer, group, "/stats")
+    await bot.settled()
+    assert bot.emulator.messages(group, after=other_bot) == []
+
+    [answer] = await bot.said(buyer, f"/stats@{BOT_USERNAME}", chat=group)
+    assert answer.text is not None
+    assert answer.text.startswith("I don't know the command /stats.")
+
+
+def test_a_chinese_buyer_is_told_of_an_unknown_command_in_chinese() -> None:
+    assert render.plain(render.unknown_command(translator("zh"), "/stats")) == (
+        "我不认识命令 /stats。\n"
+        "发送 /help 查看我能做什么，或直接写下需要的物料，例如 0603 10k 1% 500个"
+    )
 
 
 async def test_lang_offers_both_languages_each_named_in_its_own(

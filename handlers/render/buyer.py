@@ -64,6 +64,17 @@ def nothing_recognised(t: Translator) -> str:
     )
 
 
+def unknown_command(t: Translator, command: str) -> str:
+    return join(
+        tr(t, "I don't know the command {command}.", command=code(clip(command, 40))),
+        tr(
+            t,
+            "Send /help to see what I can do, or just write the parts you need, for example "
+            "<code>500 pcs 0603 10k 1%</code>",
+        ),
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class RfqProgress:
     """Where an RFQ stands, as the buyer's status message shows it."""
